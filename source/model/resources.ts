@@ -1,0 +1,100 @@
+// Every resource collection of a topology, the kind each holds, and lookups by id and by name.
+// Ids and names share one namespace per topology so that a ref on the command line is unambiguous.
+import type {Topology} from './types.js';
+
+export const collections = {
+	vpcs: 'vpc',
+	subnets: 'subnet',
+	routeTables: 'route-table',
+	internetGateways: 'internet-gateway',
+	egressOnlyInternetGateways: 'egress-only-internet-gateway',
+	natGateways: 'nat-gateway',
+	securityGroups: 'security-group',
+	networkAcls: 'network-acl',
+	instances: 'instance',
+	networkInterfaces: 'network-interface',
+	peeringConnections: 'peering-connection',
+	prefixLists: 'prefix-list',
+	vpcEndpoints: 'vpc-endpoint',
+	loadBalancers: 'load-balancer',
+	targetGroups: 'target-group',
+	endpointServices: 'endpoint-service',
+	transitGateways: 'transit-gateway',
+	transitGatewayAttachments: 'transit-gateway-attachment',
+	transitGatewayRouteTables: 'transit-gateway-route-table',
+	vpnGateways: 'vpn-gateway',
+	customerGateways: 'customer-gateway',
+	vpnConnections: 'vpn-connection',
+	clientVpnEndpoints: 'client-vpn-endpoint',
+	dxConnections: 'dx-connection',
+	dxGateways: 'dx-gateway',
+	virtualInterfaces: 'virtual-interface',
+	sites: 'site',
+} as const;
+
+export type CollectionKey = keyof typeof collections;
+export type ResourceKind = (typeof collections)[CollectionKey];
+export type AnyResource = Topology[CollectionKey][number];
+
+export const collectionKeys = Object.keys(collections) as CollectionKey[];
+
+export const collectionOfKind = Object.fromEntries(
+	Object.entries(collections).map(([key, kind]) => [kind, key]),
+) as Record<ResourceKind, CollectionKey>;
+
+export type ResourceEntry = {
+	readonly kind: ResourceKind;
+	readonly collection: CollectionKey;
+	readonly index: number;
+	readonly resource: AnyResource;
+};
+
+export type ResourceIndex = {
+	readonly byId: ReadonlyMap<string, ResourceEntry>;
+	/** Lower-cased name to the resources that carry it (more than one only in an invalid topology). */
+	readonly byName: ReadonlyMap<string, readonly ResourceEntry[]>;
+};
+
+export function indexResources(topology: Topology): ResourceIndex {
+	const byId = new Map<string, ResourceEntry>();
+	const byName = new Map<string, ResourceEntry[]>();
+	for (const collection of collectionKeys) {
+		const list = topology[collection] as readonly AnyResource[];
+		for (let index = 0; index < list.length; index++) {
+			const resource = list[index]!;
+			const entry: ResourceEntry = {kind: collections[collection], collection, index, resource};
+			if (!byId.has(resource.id)) byId.set(resource.id, entry);
+			if (resource.name) {
+				const key = resource.name.toLowerCase();
+				const same = byName.get(key);
+				if (same) same.push(entry);
+				else byName.set(key, [entry]);
+			}
+		}
+	}
+	return {byId, byName};
+}
+
+export type RefResult = {ok: true; entry: ResourceEntry} | {ok: false; error: string};
+
+/** Resolves an id or a name (names case-insensitively), optionally requiring certain kinds. */
+export function resolveRef(index: ResourceIndex, ref: string, kinds?: readonly ResourceKind[]): RefResult {
+	const wanted = kinds && kinds.length > 0 ? kinds : undefined;
+	const describeWanted = wanted ? wanted.join(' or ') : 'resource';
+	let entry = index.byId.get(ref);
+	if (!entry) {
+		const named = index.byName.get(ref.toLowerCase());
+		if (named && named.length > 1)
+			return {ok: false, error: `"${ref}" names ${named.length} resources (${named.map(e => e.resource.id).join(', ')}); use an id`};
+		entry = named?.[0];
+	}
+	if (!entry) return {ok: false, error: `no ${describeWanted} "${ref}" in this topology`};
+	if (wanted && !wanted.includes(entry.kind))
+		return {ok: false, error: `"${ref}" is a ${entry.kind}, not a ${describeWanted}`};
+	return {ok: true, entry};
+}
+
+/** `name (id)` when the resource has a name, else the id: how messages refer to a resource. */
+export function label(resource: {id: string; name?: string}): string {
+	return resource.name && resource.name !== resource.id ? `${resource.name} (${resource.id})` : resource.id;
+}

@@ -1,0 +1,40 @@
+// Types derived from the schema: the schema is the single source of truth.
+import type {z} from 'zod';
+import type * as s from './schema.js';
+
+export type Topology = z.infer<typeof s.topologySchema>;
+/** What a document may omit before defaults are applied (a template file, a hand-written file). */
+export type TopologyInput = z.input<typeof s.topologySchema>;
+export type Protocol = z.infer<typeof s.protocolSchema>;
+export type Vpc = z.infer<typeof s.vpcSchema>;
+export type Subnet = z.infer<typeof s.subnetSchema>;
+export type Route = z.infer<typeof s.routeSchema>;
+export type RouteTable = z.infer<typeof s.routeTableSchema>;
+export type InternetGateway = z.infer<typeof s.internetGatewaySchema>;
+export type EgressOnlyInternetGateway = z.infer<typeof s.egressOnlyInternetGatewaySchema>;
+export type NatGateway = z.infer<typeof s.natGatewaySchema>;
+export type SecurityGroupRule = z.infer<typeof s.securityGroupRuleSchema>;
+export type SecurityGroup = z.infer<typeof s.securityGroupSchema>;
+export type NaclRule = z.infer<typeof s.naclRuleSchema>;
+export type NetworkAcl = z.infer<typeof s.networkAclSchema>;
+export type Instance = z.infer<typeof s.instanceSchema>;
+export type NetworkInterface = z.infer<typeof s.networkInterfaceSchema>;
+export type PeeringConnection = z.infer<typeof s.peeringConnectionSchema>;
+export type PrefixList = z.infer<typeof s.prefixListSchema>;
+export type VpcEndpoint = z.infer<typeof s.vpcEndpointSchema>;
+export type LoadBalancer = z.infer<typeof s.loadBalancerSchema>;
+export type TargetGroup = z.infer<typeof s.targetGroupSchema>;
+export type EndpointService = z.infer<typeof s.endpointServiceSchema>;
+export type TransitGateway = z.infer<typeof s.transitGatewaySchema>;
+export type TgwAttachment = z.infer<typeof s.tgwAttachmentSchema>;
+export type TgwRoute = z.infer<typeof s.tgwRouteSchema>;
+export type TgwRouteTable = z.infer<typeof s.tgwRouteTableSchema>;
+export type VpnGateway = z.infer<typeof s.vpnGatewaySchema>;
+export type CustomerGateway = z.infer<typeof s.customerGatewaySchema>;
+export type VpnConnection = z.infer<typeof s.vpnConnectionSchema>;
+export type ClientVpnEndpoint = z.infer<typeof s.clientVpnEndpointSchema>;
+export type DxConnection = z.infer<typeof s.dxConnectionSchema>;
+export type DxGateway = z.infer<typeof s.dxGatewaySchema>;
+export type VirtualInterface = z.infer<typeof s.virtualInterfaceSchema>;
+export type Site = z.infer<typeof s.siteSchema>;
+export type SuggestedTrace = z.infer<typeof s.suggestedTraceSchema>;
