@@ -1,0 +1,183 @@
+// Reading and writing one topology document, whether a saved topology or a file named on the
+// command line. A read takes the file's bytes once: they are hashed for the revision, decoded,
+// parsed, upgraded and checked without touching the disk again. Writes go through conf, which
+// writes a temporary file and renames it over the old one, so a crash never leaves half a file.
+import fs from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import {checkTopology} from '../model/load.js';
+import {formatProblem, type Problem} from '../model/parse.js';
+import type {Topology} from '../model/types.js';
+import {ConflictError, StoreError, ioError, type StoreErrorKind} from './errors.js';
+import {decodeText, parseJson, revisionOf} from './json.js';
+import {quarantineFileName} from './names.js';
+import {defaultUpgrader, upgradeDocument, type Upgrader} from './upgrade.js';
+
+export type LoadedTopology = {
+	readonly topology: Topology;
+	/** Identifies the file's content as loaded; pass it back to save to detect changes by others. */
+	readonly revision: string;
+	readonly file: string;
+	/** The schema version the file was written in, when it was older and upgraded in memory. */
+	readonly upgradedFrom?: number;
+};
+
+export type ReadOptions = {
+	/** Move a bad file aside (saved topologies) instead of only reporting it (the user's own files). */
+	readonly quarantine: boolean;
+	readonly upgrader?: Upgrader;
+	readonly now?: () => Date;
+};
+
+export function readTopologyDocument(file: string, options: ReadOptions): LoadedTopology {
+	let bytes: Buffer;
+	try {
+		bytes = fs.readFileSync(file);
+	} catch (error) {
+		throw ioError(file, 'read', error);
+	}
+	const revision = revisionOf(bytes);
+	const fail = (kind: StoreErrorKind, message: string, extra: {problems?: Problem[]; line?: number; column?: number} = {}) => {
+		if (!options.quarantine) return new StoreError(kind, message, {file, ...extra});
+		const moved = quarantineFile(file, revision, options.now?.() ?? new Date());
+		const note = moved.ok ? `; moved it aside to ${moved.to}` : `; could not move it aside (${moved.reason})`;
+		return new StoreError(kind, message + note, {file, quarantinedTo: moved.ok ? moved.to : undefined, ...extra});
+	};
+
+	const parsed = parseJson(decodeText(bytes));
+	if (!parsed.ok) {
+		const {line, column, message} = parsed.error;
+		throw fail('unreadable', `${file} is not valid JSON: ${message} at line ${line}, column ${column}`, {line, column});
+	}
+	const upgraded = upgradeDocument(parsed.value, options.upgrader ?? defaultUpgrader);
+	if (!upgraded.ok) {
+		// A newer program's file is fine, just not ours to judge: it stays exactly where it is.
+		if (upgraded.reason === 'newer') throw new StoreError('newer', `${file}: ${upgraded.message}`, {file});
+		throw fail('invalid', `${file}: ${upgraded.message}`);
+	}
+	const checked = checkTopology(upgraded.document);
+	if (!checked.ok) throw fail('invalid', `${file}: ${describeProblems(checked.problems)}`, {problems: checked.problems});
+	return {topology: checked.topology, revision, file, ...(upgraded.from === undefined ? {} : {upgradedFrom: upgraded.from})};
+}
+
+export function describeProblems(problems: readonly Problem[]): string {
+	const first = problems[0];
+	if (!first) return 'not a valid topology';
+	const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+	return formatProblem(first) + more;
+}
+
+export type Moved = {ok: true; to: string} | {ok: false; reason: string};
+
+/** Moves a bad file to `name.corrupt-<time>.json` beside it, never replacing anything. */
+export function quarantineFile(file: string, revision: string, at: Date): Moved {
+	// Someone may have fixed or replaced the file since it was read: only move what was judged.
+	try {
+		if (revisionOf(fs.readFileSync(file)) !== revision) return {ok: false, reason: 'it changed while it was being read'};
+	} catch (error) {
+		return {ok: false, reason: ioError(file, 'read', error).message};
+	}
+	const directory = path.dirname(file);
+	const extension = path.extname(file);
+	const base = path.basename(file, extension);
+	const stamped = quarantineFileName(base, '', at);
+	for (let attempt = 1; attempt < 100; attempt++) {
+		const to = path.join(directory, `${stamped}${attempt === 1 ? '' : `-${attempt}`}${extension}`);
+		try {
+			moveNoClobber(file, to);
+			return {ok: true, to};
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'EEXIST') continue;
+			return {ok: false, reason: (error as Error).message};
+		}
+	}
+	return {ok: false, reason: 'too many copies already moved aside this second'};
+}
+
+/**
+ * Renames without ever replacing an existing file: a hard link fails if the target exists, where
+ * rename would silently overwrite it. File systems without hard links fall back to check-then-rename.
+ */
+export function moveNoClobber(from: string, to: string): void {
+	try {
+		fs.linkSync(from, to);
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		if (code === 'EEXIST' || code === 'ENOENT') throw error;
+		if (fs.existsSync(to)) throw Object.assign(new Error(`${to} already exists`), {code: 'EEXIST'});
+		fs.renameSync(from, to);
+		return;
+	}
+	fs.unlinkSync(from);
+}
+
+export type WriteMode =
+	/** The revision the caller loaded: the write fails with ConflictError if the file changed. */
+	| {readonly expectedRevision: string}
+	/** Replace whatever is there (the user chose to overwrite someone else's change). */
+	| {readonly force: true}
+	/** Only write if there is no file yet. */
+	| {readonly create: true};
+
+const writers = new Map<string, {conf: Conf<Record<string, unknown>>; text: {last: string}}>();
+
+/**
+ * Writes `value` as tab-indented JSON through one conf store per file and returns the revision of
+ * what was written. Reads never go through conf: its getter would parse the whole file a second
+ * time and, with clearInvalidConfig, could replace a bad file with an empty one. So its
+ * deserializer is inert (conf only reads to carry over its internal keys, which these files never
+ * have) and clearInvalidConfig is off: conf cannot clear a store, only write what it is given.
+ */
+export function writeJsonFile(file: string, value: Record<string, unknown>): string {
+	let writer = writers.get(file);
+	if (!writer) {
+		const text = {last: ''};
+		const conf = new Conf<Record<string, unknown>>({
+			projectName: 'vpcsim',
+			cwd: path.dirname(file),
+			configName: path.basename(file),
+			fileExtension: '',
+			clearInvalidConfig: false,
+			accessPropertiesByDotNotation: false,
+			deserialize: () => ({}),
+			serialize: data => (text.last = `${JSON.stringify(data, undefined, '\t')}\n`),
+		});
+		writer = {conf, text};
+		writers.set(file, writer);
+	}
+	try {
+		writer.conf.store = value;
+	} catch (error) {
+		throw ioError(file, 'write', error);
+	}
+	return revisionOf(Buffer.from(writer.text.last, 'utf8'));
+}
+
+function currentRevision(file: string): string | undefined {
+	try {
+		return revisionOf(fs.readFileSync(file));
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+		throw ioError(file, 'read', error);
+	}
+}
+
+/** Checks, then writes atomically; returns the new revision. */
+export function writeTopologyDocument(file: string, topology: Topology, mode: WriteMode): string {
+	const checked = checkTopology(topology);
+	if (!checked.ok)
+		throw new StoreError('invalid', `not saved to ${file}: ${describeProblems(checked.problems)}`, {file, problems: checked.problems});
+	if ('create' in mode && fs.existsSync(file)) throw new StoreError('exists', `${file} already exists`, {file});
+	if ('expectedRevision' in mode) {
+		const onDisk = currentRevision(file);
+		if (onDisk !== mode.expectedRevision)
+			throw new ConflictError(
+				file,
+				onDisk === undefined
+					? `${file} was removed since it was opened; overwrite to recreate it, or save as another name`
+					: `${file} was changed by someone else since it was opened; reload it, overwrite it, or save as another name`,
+				onDisk,
+			);
+	}
+	return writeJsonFile(file, checked.topology as unknown as Record<string, unknown>);
+}

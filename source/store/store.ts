@@ -1,0 +1,207 @@
+// Saved topologies (SPEC section 5): one conf store per topology, named by its saved name, in
+// `<home>/topologies/`, with `<home>/settings.json` beside that folder. Keeping topologies in a
+// folder of their own means no saved name can collide with the settings file.
+import fs from 'node:fs';
+import path from 'node:path';
+import Conf from 'conf';
+import {collectionKeys, type CollectionKey} from '../model/resources.js';
+import type {Topology} from '../model/types.js';
+import {StoreError, ioError} from './errors.js';
+import {moveNoClobber, readTopologyDocument, writeTopologyDocument, type LoadedTopology} from './document.js';
+import {assertName, isValidName} from './names.js';
+import {readSettings, updateSettings} from './settings.js';
+import type {Upgrader} from './upgrade.js';
+
+export type StoreOptions = {
+	/** The folder to use; otherwise `$VPCSIM_HOME`, otherwise the user's config folder. */
+	readonly home?: string;
+	/** The schema upgrades to apply on load (tests bring their own). */
+	readonly upgrader?: Upgrader;
+	/** The clock that stamps the names of files moved aside. */
+	readonly now?: () => Date;
+};
+
+export type SavedTopology = {
+	readonly name: string;
+	readonly file: string;
+	readonly modified: Date;
+	readonly size: number;
+	/** The document's title, else its name; absent when the file cannot be read. */
+	readonly title?: string;
+	/** Resources per collection, only those that have any; absent when the file cannot be read. */
+	readonly counts?: Partial<Record<CollectionKey, number>>;
+	/** Why the file cannot be opened as it is (it is moved aside when someone tries). */
+	readonly problem?: string;
+};
+
+export type SaveMode = {readonly expectedRevision: string} | {readonly force: true};
+
+const SETTINGS_NAME = 'settings';
+
+/** ~/.config/vpcsim on Linux: conf decides, with the project name and no `-nodejs` suffix. */
+function defaultHome(): string {
+	// Only its path is used: the inert deserializer means it neither parses nor rewrites anything.
+	const probe = new Conf({projectName: 'vpcsim', projectSuffix: '', configName: SETTINGS_NAME, clearInvalidConfig: false, deserialize: () => ({})});
+	return path.dirname(probe.path);
+}
+
+export class TopologyStore {
+	readonly home: string;
+	/** Where the saved topologies are, one `<name>.json` each. */
+	readonly folder: string;
+	readonly settingsFile: string;
+	readonly #upgrader?: Upgrader;
+	readonly #now: () => Date;
+
+	constructor(options: StoreOptions = {}) {
+		const fromEnvironment = process.env['VPCSIM_HOME'];
+		this.home = path.resolve(options.home ?? (fromEnvironment ? fromEnvironment : defaultHome()));
+		this.folder = path.join(this.home, 'topologies');
+		this.settingsFile = path.join(this.home, `${SETTINGS_NAME}.json`);
+		this.#upgrader = options.upgrader;
+		this.#now = options.now ?? (() => new Date());
+	}
+
+	/** The file a saved name is kept in; refuses a name that is not a safe file name. */
+	fileOf(name: string): string {
+		assertName(name);
+		return path.join(this.folder, `${name}.json`);
+	}
+
+	exists(name: string): boolean {
+		return isValidName(name) && fs.existsSync(this.fileOf(name));
+	}
+
+	/** Every saved topology, by name. Reads each file but never moves or changes one. */
+	list(): SavedTopology[] {
+		let entries: string[];
+		try {
+			entries = fs.readdirSync(this.folder);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+			throw ioError(this.folder, 'list', error);
+		}
+		const names = entries
+			.filter(entry => entry.endsWith('.json'))
+			.map(entry => entry.slice(0, -'.json'.length))
+			// Also skips files moved aside and the temporary files of a write in progress.
+			.filter(isValidName)
+			.sort((a, b) => a.localeCompare(b));
+		const saved: SavedTopology[] = [];
+		for (const name of names) {
+			const file = this.fileOf(name);
+			let stat: fs.Stats;
+			let text: string;
+			try {
+				stat = fs.statSync(file);
+				if (!stat.isFile()) continue;
+				text = fs.readFileSync(file, 'utf8');
+			} catch {
+				continue; // Removed while listing.
+			}
+			saved.push({name, file, modified: stat.mtime, size: stat.size, ...summarize(text)});
+		}
+		return saved;
+	}
+
+	/** Loads, upgrades and checks; a bad file is moved aside and the error says where to. */
+	load(name: string): LoadedTopology {
+		const file = this.#existing(name);
+		return readTopologyDocument(file, {quarantine: true, upgrader: this.#upgrader, now: this.#now});
+	}
+
+	/** Saves a new topology; refuses a name that is taken. */
+	create(name: string, topology: Topology): {revision: string} {
+		const file = this.fileOf(name);
+		if (fs.existsSync(file)) throw this.#taken(name);
+		return {revision: writeTopologyDocument(file, topology, {create: true})};
+	}
+
+	/**
+	 * Saves over a topology that was loaded at `expectedRevision`; if the file changed since, a
+	 * ConflictError says so and nothing is written. `{force: true}` overwrites regardless.
+	 */
+	save(name: string, topology: Topology, mode: SaveMode): {revision: string} {
+		return {revision: writeTopologyDocument(this.fileOf(name), topology, mode)};
+	}
+
+	/** Copies through a load, so the copy is checked and in the current schema. */
+	copy(from: string, to: string): {revision: string} {
+		const target = this.fileOf(to);
+		if (fs.existsSync(target)) throw this.#taken(to);
+		const {topology} = this.load(from);
+		return {revision: writeTopologyDocument(target, topology, {create: true})};
+	}
+
+	rename(from: string, to: string): void {
+		const source = this.#existing(from);
+		const target = this.fileOf(to);
+		try {
+			moveNoClobber(source, target);
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw this.#taken(to);
+			throw ioError(source, 'rename', error);
+		}
+		if (this.#lastUsedName() === from) this.setLastUsed(to);
+	}
+
+	remove(name: string): void {
+		const file = this.#existing(name);
+		try {
+			fs.unlinkSync(file);
+		} catch (error) {
+			throw ioError(file, 'remove', error);
+		}
+		if (this.#lastUsedName() === name) this.setLastUsed(undefined);
+	}
+
+	/** The topology the console opened last, if it is still saved. */
+	getLastUsed(): string | undefined {
+		const name = this.#lastUsedName();
+		return name !== undefined && this.exists(name) ? name : undefined;
+	}
+
+	setLastUsed(name: string | undefined): void {
+		if (name !== undefined) assertName(name);
+		updateSettings(this.settingsFile, {lastUsed: name}, this.#now);
+	}
+
+	#lastUsedName(): string | undefined {
+		return readSettings(this.settingsFile, this.#now).lastUsed;
+	}
+
+	#existing(name: string): string {
+		const file = this.fileOf(name);
+		if (!fs.existsSync(file)) throw new StoreError('not-found', `no saved topology named "${name}"; \`vpcsim list\` shows them`, {file});
+		return file;
+	}
+
+	#taken(name: string): StoreError {
+		return new StoreError('exists', `a saved topology named "${name}" already exists; choose another name or remove it first`, {
+			file: this.fileOf(name),
+		});
+	}
+}
+
+/** Title and resource counts from the raw text, or why it would not open. */
+function summarize(text: string): Pick<SavedTopology, 'title' | 'counts' | 'problem'> {
+	let document: unknown;
+	try {
+		document = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+	} catch {
+		return {problem: 'not valid JSON'};
+	}
+	if (typeof document !== 'object' || document === null || Array.isArray(document)) return {problem: 'not a JSON object'};
+	const record = document as Record<string, unknown>;
+	const title = typeof record['title'] === 'string' ? record['title'] : typeof record['name'] === 'string' ? record['name'] : undefined;
+	const counts: Partial<Record<CollectionKey, number>> = {};
+	for (const key of collectionKeys) {
+		const list = record[key];
+		if (Array.isArray(list) && list.length > 0) counts[key] = list.length;
+	}
+	return {title, counts};
+}
+
+export function openStore(options: StoreOptions = {}): TopologyStore {
+	return new TopologyStore(options);
+}
