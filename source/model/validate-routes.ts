@@ -1,0 +1,175 @@
+// Route tables and their routes: one destination each, no duplicates, the reserved destination,
+// the local route, routes more specific than local (whole subnets only, since August 2021), and
+// targets that belong to the table's VPC. Blackhole routes may name targets that are gone.
+import {type Cidr, cidrContains, formatCidr, parseCidr} from '../net/ipv4.js';
+import {type Checker, type Subject, aKind, forEach, listCidrs, short} from './validate-context.js';
+import type {ResourceKind} from './resources.js';
+import type {Route, RouteTable} from './types.js';
+
+const forbidden = parseCidr('169.254.168.0/22');
+const targetKinds: readonly ResourceKind[] = [
+	'internet-gateway',
+	'egress-only-internet-gateway',
+	'nat-gateway',
+	'peering-connection',
+	'transit-gateway',
+	'vpn-gateway',
+	'vpc-endpoint',
+	'network-interface',
+	'instance',
+];
+/** What may replace the local route or take a more specific destination inside the VPC. */
+const insideKinds: readonly ResourceKind[] = ['nat-gateway', 'network-interface', 'instance'];
+
+type RouteContext = {
+	readonly checker: Checker;
+	/** Whole subnet blocks per VPC, keyed `base/prefix`, for the more-specific-than-local rule. */
+	readonly subnetBlocks: Map<string, Map<string, string>>;
+	/** `tgwId|vpcId` for each live VPC attachment. */
+	readonly tgwVpcs: Set<string>;
+	readonly instanceVpcs: Map<string, Set<string>>;
+};
+
+export function checkRouteTables(checker: Checker): void {
+	const subnetBlocks = new Map<string, Map<string, string>>();
+	for (const subnet of checker.topology.subnets) {
+		const cidr = checker.subnetCidr.get(subnet.id);
+		if (!cidr) continue;
+		let blocks = subnetBlocks.get(subnet.vpcId);
+		if (!blocks) subnetBlocks.set(subnet.vpcId, (blocks = new Map()));
+		blocks.set(formatCidr(cidr), subnet.id);
+	}
+	const tgwVpcs = new Set<string>();
+	for (const attachment of checker.topology.transitGatewayAttachments)
+		if (attachment.type === 'vpc' && attachment.state !== 'deleted') tgwVpcs.add(`${attachment.transitGatewayId}|${attachment.resourceId}`);
+	const instanceVpcs = new Map<string, Set<string>>();
+	for (const eni of checker.topology.networkInterfaces) {
+		if (eni.instanceId === undefined) continue;
+		const vpcId = checker.vpcOfSubnet(eni.subnetId);
+		if (vpcId === undefined) continue;
+		let set = instanceVpcs.get(eni.instanceId);
+		if (!set) instanceVpcs.set(eni.instanceId, (set = new Set()));
+		set.add(vpcId);
+	}
+	const context: RouteContext = {checker, subnetBlocks, tgwVpcs, instanceVpcs};
+	forEach(checker, 'routeTables', (table, subject) => checkTable(context, table, subject));
+}
+
+function checkTable(context: RouteContext, table: RouteTable, subject: Subject): void {
+	const {checker} = context;
+	const vpc = checker.ref(subject, 'vpcId', table.vpcId, 'vpc');
+	table.propagatingVgwIds.forEach((id, i) => {
+		const field = `propagatingVgwIds[${i}]`;
+		const vgw = checker.ref(subject, field, id, 'vpn-gateway');
+		if (vgw && vpc && vgw.vpcId !== vpc.id)
+			checker.report(subject, field, `${field} ${id} is not attached to ${short(vpc)}; only a virtual private gateway attached to the table's VPC can propagate routes into it`);
+	});
+	table.gatewayIds.forEach((id, i) => {
+		const field = `gatewayIds[${i}]`;
+		const gateway = checker.refAny(subject, field, id, ['internet-gateway', 'vpn-gateway']);
+		const attachedTo = (gateway?.resource as {vpcId?: string} | undefined)?.vpcId;
+		if (gateway && vpc && attachedTo !== vpc.id)
+			checker.report(subject, field, `${field} ${id} is not attached to ${short(vpc)}; a gateway route table is associated only with a gateway of its own VPC`);
+	});
+	const seen = new Map<string, number>();
+	table.routes.forEach((route, i) => {
+		const destination = route.destinationCidr ?? route.destinationPrefixListId;
+		const field = `routes[${i}]`;
+		if ((route.destinationCidr === undefined) === (route.destinationPrefixListId === undefined)) {
+			checker.report(subject, field, `${field} needs exactly one of destinationCidr and destinationPrefixListId`);
+			return;
+		}
+		if (route.destinationPrefixListId !== undefined)
+			checker.ref(subject, `${field}.destinationPrefixListId`, route.destinationPrefixListId, 'prefix-list');
+		const key = `${destination}|${route.origin}`;
+		const earlier = seen.get(key);
+		if (earlier !== undefined)
+			checker.report(subject, field, `${field} repeats the destination ${destination} of routes[${earlier}] (both ${route.origin}); a route table holds one ${route.origin} route per destination`);
+		else seen.set(key, i);
+		const cidr = route.destinationCidr === undefined ? undefined : parseCidr(route.destinationCidr);
+		if (cidr && cidrContains(forbidden, cidr))
+			checker.report(subject, `${field}.destinationCidr`, `${field} destination ${route.destinationCidr} is inside 169.254.168.0/22, which AWS reserves; it cannot be a route destination`);
+		checkTarget(context, subject, table, vpc ? checker.vpcBlocks.get(vpc.id) ?? [] : undefined, route, field, cidr);
+	});
+}
+
+function checkTarget(context: RouteContext, subject: Subject, table: RouteTable, blocks: Cidr[] | undefined, route: Route, field: string, cidr: Cidr | undefined): void {
+	const {checker} = context;
+	const destination = route.destinationCidr ?? route.destinationPrefixListId;
+	const vpcName = checker.vpcName(table.vpcId);
+	if (route.target === 'local') {
+		if (blocks && !(cidr && blocks.some(block => block.base === cidr.base && block.prefix === cidr.prefix)))
+			checker.report(subject, `${field}.target`, `${field} target local only serves ${vpcName}'s own blocks (${listCidrs(blocks)}); ${destination} is not one of them`);
+		return;
+	}
+	const entry = checker.index.byId.get(route.target);
+	if (!entry) {
+		if (route.state !== 'blackhole')
+			checker.report(subject, `${field}.target`, `${field} target "${route.target}" does not exist; an active route needs an existing target (a route to a deleted target has state blackhole)`);
+		return;
+	}
+	if (!targetKinds.includes(entry.kind)) {
+		checker.report(subject, `${field}.target`, `${field} target ${route.target} is ${aKind(entry.kind)}, which cannot be a route target; use local, ${targetKinds.map(aKind).join(', ')}`);
+		return;
+	}
+	if (!blocks) return;
+	const kind = entry.kind;
+	const block = cidr && blocks.find(b => cidrContains(b, cidr));
+	if (cidr && block && route.origin !== 'propagated') {
+		// Propagated routes inside the VPC are legal: the local route simply wins over them.
+		if (cidr.prefix === block.prefix && !insideKinds.includes(kind))
+			checker.report(subject, `${field}.target`, `${field} ${destination} is ${vpcName}'s block, covered by the local route; only a NAT gateway, a network interface or an instance can replace the local route's target, not ${aKind(kind)}`);
+		if (cidr.prefix > block.prefix) {
+			const subnetId = context.subnetBlocks.get(table.vpcId)?.get(formatCidr(cidr));
+			if (subnetId === undefined) {
+				const example = suggestSubnet(context, table.vpcId, cidr);
+				checker.report(subject, `${field}.destinationCidr`, `${field} ${destination}: a route more specific than the local route must cover a whole subnet${example ? `, e.g. ${example}` : ` of ${vpcName}`}`);
+			} else if (!insideKinds.includes(kind))
+				checker.report(subject, `${field}.target`, `${field} ${destination} is more specific than the local route, so it must target a NAT gateway, a network interface or an instance, not ${aKind(kind)}`);
+		}
+	}
+	if (route.state === 'blackhole') return;
+	const wrong = (why: string) => checker.report(subject, `${field}.target`, `${field} target ${route.target} ${why}`);
+	const resource = entry.resource as Record<string, unknown>;
+	switch (kind) {
+		case 'internet-gateway':
+		case 'vpn-gateway':
+		case 'egress-only-internet-gateway':
+			if (resource.vpcId !== table.vpcId) wrong(`is not attached to ${vpcName}; attach it or choose ${vpcName}'s own gateway`);
+			break;
+		case 'nat-gateway':
+			if (checker.vpcOfSubnet(resource.subnetId as string) !== table.vpcId) wrong(`is not in ${vpcName}; a route can only use a NAT gateway of its own VPC`);
+			break;
+		case 'peering-connection':
+			if (resource.requesterVpcId !== table.vpcId && resource.accepterVpcId !== table.vpcId)
+				wrong(`does not connect ${vpcName}; use a peering connection that has ${vpcName} as requester or accepter`);
+			break;
+		case 'transit-gateway':
+			if (!context.tgwVpcs.has(`${route.target}|${table.vpcId}`)) wrong(`has no VPC attachment for ${vpcName}; attach ${vpcName} to it first`);
+			break;
+		case 'vpc-endpoint':
+			if (resource.type !== 'gateway') wrong('is an interface endpoint; only a gateway endpoint can be a route target');
+			else if (resource.vpcId !== table.vpcId) wrong(`is an endpoint of ${checker.vpcName(resource.vpcId as string)}, not ${vpcName}`);
+			else if (route.destinationPrefixListId === undefined)
+				wrong(`is a gateway endpoint; its route has the service's prefix list as destination (destinationPrefixListId), not a CIDR`);
+			break;
+		case 'network-interface':
+			if (checker.vpcOfInterface(route.target) !== table.vpcId) wrong(`is not in ${vpcName}; a route can only use a network interface of its own VPC`);
+			break;
+		case 'instance':
+			if (!context.instanceVpcs.get(route.target)?.has(table.vpcId)) wrong(`has no network interface in ${vpcName}`);
+			break;
+	}
+}
+
+/** A whole subnet near the destination, to show what a valid route would look like. */
+function suggestSubnet(context: RouteContext, vpcId: string, cidr: Cidr): string | undefined {
+	let fallback: string | undefined;
+	for (const subnet of context.checker.subnetsByVpc.get(vpcId) ?? []) {
+		const block = context.checker.subnetCidr.get(subnet.id);
+		if (!block) continue;
+		if (cidrContains(block, cidr) || cidrContains(cidr, block)) return formatCidr(block);
+		fallback ??= formatCidr(block);
+	}
+	return fallback;
+}
