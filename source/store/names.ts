@@ -15,6 +15,8 @@ export function nameError(name: string): string | undefined {
 	if (name.length > 64) return `"${name.slice(0, 20)}..." is too long for a saved name (at most 64 characters)`;
 	if (!NAME.test(name)) return `"${name}" is not a valid saved name: use ${NAME_RULE}`;
 	if (name.endsWith('.')) return `"${name}" is not a valid saved name: it must not end with "."`;
+	// `open x.json` means a file, so a saved name ending like that could never be opened.
+	if (name.toLowerCase().endsWith('.json')) return `"${name}" is not a valid saved name: a name ending in ".json" means a file`;
 	if (DEVICE.test(name)) return `"${name}" is not a valid saved name: it is reserved by Windows`;
 	if (name.includes(QUARANTINE_INFIX)) return `"${name}" is not a valid saved name: "${QUARANTINE_INFIX}" marks files moved aside`;
 	return undefined;

@@ -1,0 +1,185 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import {describe, expect, it} from 'vitest';
+import {StoreError, openStore} from '../../source/store/index.js';
+import {filesIn, sample, tempHome} from './helpers.js';
+
+function thrown(action: () => unknown): StoreError {
+	try {
+		action();
+	} catch (error) {
+		if (error instanceof StoreError) return error;
+		throw error;
+	}
+	throw new Error('expected a StoreError');
+}
+
+describe('saved topologies', () => {
+	it('round-trips a topology through create and load', () => {
+		const store = openStore({home: tempHome()});
+		const created = store.create('lab', sample());
+		const loaded = store.load('lab');
+		expect(loaded.topology).toEqual(sample());
+		expect(loaded.revision).toBe(created.revision);
+		expect(loaded.file).toBe(path.join(store.home, 'topologies', 'lab.json'));
+		expect(loaded.upgradedFrom).toBeUndefined();
+		// Readable by people too: tab-indented JSON ending in a newline.
+		const text = fs.readFileSync(loaded.file, 'utf8');
+		expect(text.startsWith('{\n\t"schemaVersion": 1,')).toBe(true);
+		expect(text.endsWith('}\n')).toBe(true);
+	});
+
+	it('leaves no temporary files behind after saving', () => {
+		const store = openStore({home: tempHome()});
+		let {revision} = store.create('lab', sample());
+		for (let i = 0; i < 3; i++) ({revision} = store.save('lab', sample({title: `take ${i}`}), {expectedRevision: revision}));
+		expect(filesIn(store.folder)).toEqual(['lab.json']);
+		expect(store.load('lab').topology.title).toBe('take 2');
+	});
+
+	it('lists saved topologies by name with title, counts and time, skipping other files', () => {
+		const store = openStore({home: tempHome()});
+		store.create('zeta', sample({title: undefined}));
+		store.create('alpha', sample());
+		fs.writeFileSync(path.join(store.folder, 'notes.txt'), 'not a topology');
+		fs.writeFileSync(path.join(store.folder, 'old.corrupt-2026-01-01T00-00-00Z.json'), '{');
+		fs.writeFileSync(path.join(store.folder, 'beta.json'), 'garbage');
+		const listed = store.list();
+		expect(listed.map(entry => entry.name)).toEqual(['alpha', 'beta', 'zeta']);
+		const [alpha, beta, zeta] = listed;
+		expect(alpha!.title).toBe('A one-subnet lab');
+		expect(zeta!.title).toBe('lab');
+		expect(alpha!.counts).toEqual({vpcs: 1, subnets: 1, routeTables: 1, securityGroups: 1, networkAcls: 1});
+		expect(alpha!.modified).toBeInstanceOf(Date);
+		expect(alpha!.size).toBe(fs.statSync(alpha!.file).size);
+		expect(beta!.problem).toBe('not valid JSON');
+		// Listing never moves anything, even a bad file.
+		expect(fs.readFileSync(beta!.file, 'utf8')).toBe('garbage');
+	});
+
+	it('lists nothing when nothing was saved yet', () => {
+		expect(openStore({home: tempHome()}).list()).toEqual([]);
+	});
+
+	it('tells whether a name is saved', () => {
+		const store = openStore({home: tempHome()});
+		store.create('lab', sample());
+		expect(store.exists('lab')).toBe(true);
+		expect(store.exists('other')).toBe(false);
+		expect(store.exists('../lab')).toBe(false);
+	});
+
+	it('refuses to create over an existing name', () => {
+		const store = openStore({home: tempHome()});
+		store.create('lab', sample());
+		const before = fs.readFileSync(store.fileOf('lab'));
+		const error = thrown(() => store.create('lab', sample({title: 'other'})));
+		expect(error.kind).toBe('exists');
+		expect(error.message).toContain('"lab" already exists');
+		expect(fs.readFileSync(store.fileOf('lab'))).toEqual(before);
+	});
+
+	it('says how to find saved names when one is missing', () => {
+		const store = openStore({home: tempHome()});
+		const error = thrown(() => store.load('nope'));
+		expect(error.kind).toBe('not-found');
+		expect(error.message).toBe('no saved topology named "nope"; `vpcsim list` shows them');
+	});
+
+	it('copies, refusing to overwrite an existing name', () => {
+		const store = openStore({home: tempHome()});
+		store.create('lab', sample());
+		store.create('other', sample({title: 'other'}));
+		store.copy('lab', 'lab-2');
+		expect(store.load('lab-2').topology).toEqual(store.load('lab').topology);
+		const other = fs.readFileSync(store.fileOf('other'));
+		expect(thrown(() => store.copy('lab', 'other')).kind).toBe('exists');
+		expect(fs.readFileSync(store.fileOf('other'))).toEqual(other);
+		expect(thrown(() => store.copy('missing', 'x')).kind).toBe('not-found');
+		expect(store.exists('x')).toBe(false);
+	});
+
+	it('renames, refusing to overwrite an existing name', () => {
+		const store = openStore({home: tempHome()});
+		store.create('lab', sample());
+		store.create('other', sample({title: 'other'}));
+		const lab = fs.readFileSync(store.fileOf('lab'));
+		store.rename('lab', 'lab-renamed');
+		expect(store.exists('lab')).toBe(false);
+		expect(fs.readFileSync(store.fileOf('lab-renamed'))).toEqual(lab);
+		const error = thrown(() => store.rename('lab-renamed', 'other'));
+		expect(error.kind).toBe('exists');
+		expect(fs.readFileSync(store.fileOf('lab-renamed'))).toEqual(lab);
+		expect(store.load('other').topology.title).toBe('other');
+		expect(thrown(() => store.rename('missing', 'y')).kind).toBe('not-found');
+	});
+
+	it('removes', () => {
+		const store = openStore({home: tempHome()});
+		store.create('lab', sample());
+		store.remove('lab');
+		expect(store.exists('lab')).toBe(false);
+		expect(store.list()).toEqual([]);
+		expect(thrown(() => store.remove('lab')).kind).toBe('not-found');
+	});
+
+	it('accepts safe file names and refuses everything else', () => {
+		const store = openStore({home: tempHome()});
+		for (const good of ['a', 'lab_1', 'Prod.v2', '9-lives', '_x', 'a'.repeat(64)]) {
+			store.create(good, sample());
+			expect(store.exists(good)).toBe(true);
+		}
+		const bad = ['', '.hidden', '-flag', 'a b', '../escape', 'a/b', 'a\\b', 'a'.repeat(65), 'trailing.', 'café', 'CON', 'nul.txt', 'x.corrupt-1', 'lab.json'];
+		for (const name of bad) {
+			const error = thrown(() => store.create(name, sample()));
+			expect(error.kind, name).toBe('bad-name');
+			expect(error.message.split('\n')).toHaveLength(1);
+		}
+		expect(thrown(() => store.load('a b')).message).toBe(
+			'"a b" is not a valid saved name: use letters, digits, ".", "_" and "-", 1 to 64 characters, not starting with "." or "-"',
+		);
+		expect(filesIn(store.folder)).toHaveLength(6);
+	});
+
+	it('refuses to save a topology the model rejects, leaving the file alone', () => {
+		const store = openStore({home: tempHome()});
+		const {revision} = store.create('lab', sample());
+		const before = fs.readFileSync(store.fileOf('lab'));
+		const broken = {...sample(), subnets: [{...sample().subnets[0]!, cidr: '10.0.1.1/24'}]};
+		const error = thrown(() => store.save('lab', broken, {expectedRevision: revision}));
+		expect(error.kind).toBe('invalid');
+		expect(error.message).toMatch(new RegExp(`^not saved to ${store.fileOf('lab')}: subnets\\[0\\]\\.cidr \\(subnet-a\\): .*host bits`));
+		expect(fs.readFileSync(store.fileOf('lab'))).toEqual(before);
+	});
+});
+
+describe('where the store lives', () => {
+	it('uses VPCSIM_HOME when it is set', () => {
+		const home = tempHome();
+		const previous = process.env['VPCSIM_HOME'];
+		process.env['VPCSIM_HOME'] = home;
+		try {
+			const store = openStore();
+			expect(store.home).toBe(home);
+			store.create('lab', sample());
+			expect(fs.existsSync(path.join(home, 'topologies', 'lab.json'))).toBe(true);
+		} finally {
+			if (previous === undefined) delete process.env['VPCSIM_HOME'];
+			else process.env['VPCSIM_HOME'] = previous;
+		}
+	});
+
+	it.runIf(process.platform === 'linux')('otherwise uses the config folder without a -nodejs suffix', () => {
+		const config = tempHome();
+		const saved = {home: process.env['VPCSIM_HOME'], xdg: process.env['XDG_CONFIG_HOME']};
+		delete process.env['VPCSIM_HOME'];
+		process.env['XDG_CONFIG_HOME'] = config;
+		try {
+			expect(openStore().home).toBe(path.join(config, 'vpcsim'));
+		} finally {
+			if (saved.home !== undefined) process.env['VPCSIM_HOME'] = saved.home;
+			if (saved.xdg === undefined) delete process.env['XDG_CONFIG_HOME'];
+			else process.env['XDG_CONFIG_HOME'] = saved.xdg;
+		}
+	});
+});
