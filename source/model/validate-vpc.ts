@@ -6,7 +6,7 @@ import {label} from './resources.js';
 
 const linkLocal = parseCidr('169.254.0.0/16');
 
-/** Sorted by start address; a block overlaps an earlier one when it starts before the furthest end seen. */
+/** Sorted by start address, a block overlaps an earlier one when it starts before the furthest end seen: O(n log n). */
 export function findOverlaps<T>(items: ReadonlyArray<{cidr: Cidr; item: T}>, onOverlap: (later: T, laterCidr: Cidr, earlier: T, earlierCidr: Cidr) => void): void {
 	const sorted = [...items].sort((a, b) => a.cidr.base - b.cidr.base || a.cidr.prefix - b.cidr.prefix);
 	let reach: {cidr: Cidr; item: T} | undefined;
@@ -28,9 +28,11 @@ export function checkVpcs(checker: Checker): void {
 				checker.report(subject, field, `${field} ${text} is in the link-local range 169.254.0.0/16, which AWS does not allow for a VPC; choose a private block such as 10.0.0.0/16`);
 			blocks.push({cidr, item: i});
 		});
-		findOverlaps(blocks, (later, laterCidr, earlier, earlierCidr) =>
-			checker.report(subject, `cidrBlocks[${later}]`, `cidrBlocks[${later}] ${formatCidr(laterCidr)} overlaps cidrBlocks[${earlier}] ${formatCidr(earlierCidr)}; a VPC's blocks must not overlap`),
-		);
+		findOverlaps(blocks, (a, aCidr, b, bCidr) => {
+			// Blame the block written later: it is the one just added.
+			const [later, laterCidr, earlier, earlierCidr] = a > b ? [a, aCidr, b, bCidr] : [b, bCidr, a, aCidr];
+			checker.report(subject, `cidrBlocks[${later}]`, `cidrBlocks[${later}] ${formatCidr(laterCidr)} overlaps cidrBlocks[${earlier}] ${formatCidr(earlierCidr)}; a VPC's blocks must not overlap`);
+		});
 	});
 	checkSubnets(checker);
 	checkSingletons(checker);
@@ -63,9 +65,10 @@ function checkSubnets(checker: Checker): void {
 		}
 	});
 	for (const items of bySubnetVpc.values())
-		findOverlaps(items, (later, laterCidr, earlier, earlierCidr) =>
-			checker.report(later, 'cidr', `cidr ${formatCidr(laterCidr)} overlaps subnet ${label(earlier.resource)} (${formatCidr(earlierCidr)}); subnets of a VPC must not overlap`),
-		);
+		findOverlaps(items, (a, aCidr, b, bCidr) => {
+			const [later, laterCidr, earlier, earlierCidr] = a.index > b.index ? [a, aCidr, b, bCidr] : [b, bCidr, a, aCidr];
+			checker.report(later, 'cidr', `cidr ${formatCidr(laterCidr)} overlaps subnet ${label(earlier.resource)} (${formatCidr(earlierCidr)}); subnets of a VPC must not overlap`);
+		});
 }
 
 /** Reports every resource after the first that claims a per-VPC role. */
