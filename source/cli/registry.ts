@@ -1,0 +1,20 @@
+// Every subcommand, in the order `vpcsim --help` lists them.
+import type {Command} from './command.js';
+import {exportCommand} from './export-command.js';
+import {importCommand} from './import-command.js';
+import {copyCommand, listCommand, moveCommand, removeCommand} from './store-commands.js';
+import {validateCommand} from './validate-command.js';
+
+export const commands: readonly Command[] = [
+	listCommand,
+	copyCommand,
+	moveCommand,
+	removeCommand,
+	validateCommand,
+	exportCommand,
+	importCommand,
+];
+
+export function findCommand(name: string): Command | undefined {
+	return commands.find(command => command.name === name);
+}
