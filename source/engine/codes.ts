@@ -1,0 +1,39 @@
+// Every code the engine can raise, with its meaning. Reachability Analyzer's explanation codes are
+// used where one fits, so a learner can look them up in AWS's guide; the rest are the project's own.
+// The README's table of codes is written from this list.
+
+export const codes = {
+	// Reachability Analyzer codes
+	BAD_STATE: 'the component is not in a working state (peering not active, NAT gateway not available, gateway detached)',
+	BAD_STATE_ROUTE: 'the matching route is a blackhole: its target is gone or not usable',
+	NO_ROUTE_TO_DESTINATION: 'no route in the route table matches the destination',
+	ENI_SG_RULES_MISMATCH: 'no rule of the security groups on the network interface allows the traffic',
+	ENI_SOURCE_DEST_CHECK_RESTRICTION: 'source/destination check is on, so the interface drops traffic not sent from or to its own addresses',
+	SUBNET_ACL_RESTRICTION: 'the subnet\'s network ACL denies the traffic (stateless: replies are checked too)',
+	IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS: 'the internet gateway needs the source to have a public or elastic IP',
+	IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS: 'from the internet, the destination must be the public or elastic IP of an interface',
+	IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS: 'an internet gateway does not send traffic to private (RFC 1918) addresses',
+	IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS: 'an internet gateway does not send traffic to shared (100.64.0.0/10) addresses',
+	IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS: 'an internet gateway does not accept traffic from private (RFC 1918) addresses',
+	IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS: 'an internet gateway does not accept traffic from shared (100.64.0.0/10) addresses',
+	NGW_REQUIRES_SOURCE_IN_VPC: 'a NAT gateway serves only interfaces of its own VPC, not traffic arriving over peering, VPN or Direct Connect',
+	PCX_REQUIRES_ADDRESS_IN_VPC_CIDR: 'a peering connection carries only traffic from the sender VPC\'s blocks to the peer VPC\'s blocks (not transitive, no edge-to-edge routing)',
+	VPCE_GATEWAY_PROTOCOL_RESTRICTION: 'a gateway endpoint carries only TCP and ICMP',
+	UNSUPPORTED_COMPONENT: 'the route leads to a kind of component this trace does not model',
+	NO_PATH: 'there is no connection from the source into AWS',
+	// The project's own codes
+	INSTANCE_NOT_RUNNING: 'the instance is not running, so it neither sends nor receives',
+	NO_INTERFACE_AT_ADDRESS: 'the address lies in a subnet but no network interface holds it',
+	ADDRESS_NOT_IN_ANY_SUBNET: 'the address lies in the VPC\'s blocks but in no subnet',
+	NO_INTERNET_GATEWAY: 'the VPC that owns the public IP has no internet gateway attached',
+	NGW_NO_INBOUND_INITIATED: 'a NAT gateway accepts only replies to connections started from behind it',
+	VPCE_GATEWAY_NOT_USABLE_FROM_OUTSIDE: 'a gateway endpoint serves only its own VPC, not traffic over peering, VPN, TGW or Direct Connect',
+	ROUTING_LOOP: 'the packet went round a loop of routes and was dropped',
+	DELIVERED_TO_OTHER_HOST: 'the packet arrived at another host holding the same address (overlapping blocks)',
+} as const;
+
+export type Code = keyof typeof codes;
+
+export function codeMeaning(code: string): string | undefined {
+	return (codes as Record<string, string>)[code];
+}

@@ -1,0 +1,135 @@
+// Route tables: the longest prefix first; then, for the same prefix, a static CIDR route beats a
+// prefix-list route, which beats a propagated one. The local route beats any overlapping
+// propagated route, even a more specific one, while a static route for a whole subnet may be more
+// specific than local and win. (aws-semantics section 3)
+import {cidrContains, cidrContainsAddress, formatCidr, formatIpv4} from '../../net/ipv4.js';
+import {LpmIndex} from '../../net/lpm.js';
+import type {RouteTable} from '../../model/types.js';
+import type {RouteC, RouteTableC, SubnetC, TargetKind, VpcC} from '../compiled.js';
+import type {Pkt} from '../packet.js';
+import {pass, stop, type Walk} from '../walk-state.js';
+
+type Cidr = {base: number; prefix: number};
+
+export type RouteCompileInput = {
+	parse: (cidr: string) => Cidr;
+	prefixList: (id: string) => {cidrs: Cidr[]} | undefined;
+	targetKind: (target: string) => TargetKind;
+};
+
+const byPriority = (a: RouteC, b: RouteC): number => a.rank - b.rank || a.index - b.index;
+
+export function compileRouteTable(table: RouteTable, vpc: VpcC, input: RouteCompileInput): RouteTableC {
+	const groups = new Map<string, {cidr: Cidr; routes: RouteC[]}>();
+	const add = (route: RouteC): void => {
+		const key = `${route.cidr.base}/${route.cidr.prefix}`;
+		const group = groups.get(key);
+		if (group) group.routes.push(route);
+		else groups.set(key, {cidr: route.cidr, routes: [route]});
+	};
+	// An explicit route for a whole VPC block is that block's local route (its target may be replaced).
+	const replaced = new Set<string>();
+	table.routes.forEach((route, index) => {
+		const common = {target: route.target, blackhole: route.state === 'blackhole', index};
+		const isLocal = route.target === 'local' || route.origin === 'local';
+		if (route.destinationCidr !== undefined) {
+			const cidr = input.parse(route.destinationCidr);
+			const block = vpc.blocks.find(b => b.base === cidr.base && b.prefix === cidr.prefix);
+			if (block) replaced.add(`${cidr.base}/${cidr.prefix}`);
+			const origin = block || isLocal ? 'local' : route.origin === 'propagated' ? 'propagated' : 'static';
+			add({...common, cidr, destination: formatCidr(cidr), targetKind: isLocal ? 'local' : input.targetKind(route.target), origin, rank: origin === 'propagated' ? 2 : 0});
+		} else if (route.destinationPrefixListId !== undefined) {
+			const list = input.prefixList(route.destinationPrefixListId);
+			for (const cidr of list?.cidrs ?? [])
+				add({
+					...common,
+					cidr,
+					destination: route.destinationPrefixListId,
+					prefixListId: route.destinationPrefixListId,
+					targetKind: input.targetKind(route.target),
+					origin: route.origin === 'propagated' ? 'propagated' : 'static',
+					rank: route.origin === 'propagated' ? 2 : 1,
+				});
+		}
+	});
+	for (const block of vpc.blocks) {
+		if (replaced.has(`${block.base}/${block.prefix}`)) continue;
+		add({cidr: block, destination: formatCidr(block), target: 'local', targetKind: 'local', origin: 'local', blackhole: false, rank: 0, index: -1});
+	}
+	const lpm = new LpmIndex<RouteC[]>();
+	for (const group of groups.values()) lpm.insert(group.cidr, group.routes.sort(byPriority));
+	return {id: table.id, table, vpc, lpm, locals: vpc.blocks};
+}
+
+function coveredByLocal(table: RouteTableC, address: number): boolean {
+	for (const block of table.locals) if (cidrContainsAddress(block, address)) return true;
+	return false;
+}
+
+/** The route a table uses for an address, or undefined when none applies. */
+export function chooseRoute(table: RouteTableC, address: number): RouteC | undefined {
+	const local = coveredByLocal(table, address);
+	const longest = table.lpm.longest(address);
+	if (!longest) return undefined;
+	const top = longest.values[0]![0]!;
+	if (!(local && top.origin === 'propagated')) return top;
+	// A propagated route never beats the local route, however specific: look further down.
+	for (const match of table.lpm.all(address)) {
+		for (const route of match.values[0]!) if (route.origin !== 'propagated') return route;
+	}
+	return undefined;
+}
+
+const routeText = (route: RouteC): string => `${route.destination} -> ${route.target}`;
+
+function originText(route: RouteC): string {
+	if (route.origin === 'local') return 'local';
+	if (route.origin === 'propagated') return 'propagated';
+	return route.prefixListId ? 'prefix list' : 'static';
+}
+
+/** Why the chosen route won, naming the route that lost when one did. */
+export function explainChoice(table: RouteTableC, route: RouteC, address: number): string {
+	const matches = table.lpm.all(address);
+	const same = matches.find(match => match.cidr.prefix === route.cidr.prefix && match.cidr.base === route.cidr.base);
+	const rival = same?.values[0]!.find(other => other !== route);
+	if (rival) return `${originText(route)} beats ${originText(rival)} ${routeText(rival)}`;
+	const skipped = matches.flatMap(match => match.values[0]!).find(other => other.origin === 'propagated' && other.cidr.prefix > route.cidr.prefix);
+	if (skipped && route.origin === 'local') return `local beats the more specific propagated ${routeText(skipped)}`;
+	const local = matches.flatMap(match => match.values[0]!).find(other => other.origin === 'local' && other !== route);
+	if (local && cidrContains(local.cidr, route.cidr)) return `more specific than local ${local.destination}`;
+	if (matches.length > 1) return 'longest prefix';
+	return route.origin === 'local' ? 'local route' : 'only matching route';
+}
+
+/** Looks the packet up in the subnet's route table; records the hop. */
+export function routeFromSubnet(w: Walk, subnet: SubnetC, pkt: Pkt): RouteC | null {
+	const table = subnet.table;
+	if (!table) {
+		return stop(w, {
+			component: subnet.id,
+			type: 'route-table',
+			action: 'drop',
+			detail: `subnet ${subnet.id} has no route table (and its VPC has no main table)`,
+			code: 'NO_ROUTE_TO_DESTINATION',
+		});
+	}
+	const route = chooseRoute(table, pkt.dst);
+	if (!route) {
+		return stop(w, {
+			component: table.id,
+			type: 'route-table',
+			action: 'drop',
+			detail: `no route matches ${formatIpv4(pkt.dst)}`,
+			code: 'NO_ROUTE_TO_DESTINATION',
+		});
+	}
+	const matched = {kind: 'route' as const, routeTableId: table.id, destination: route.destination, target: route.target};
+	const via = route.prefixListId ? ` (${formatCidr(route.cidr)} in ${route.prefixListId})` : '';
+	const detail = `${routeText(route)}${via} (${explainChoice(table, route, pkt.dst)})`;
+	if (route.blackhole) {
+		return stop(w, {component: table.id, type: 'route-table', action: 'drop', detail: `${detail} is a blackhole: its target is gone`, code: 'BAD_STATE_ROUTE', matched});
+	}
+	pass(w, {component: table.id, type: 'route-table', action: 'forward', detail, matched});
+	return route;
+}
