@@ -101,7 +101,7 @@ export function checkInterfaces(checker: Checker, book: AddressBook): void {
 	forEach(checker, 'instances', (instance, subject) => {
 		if (instance.state === 'terminated') return;
 		if (!byInstance.get(instance.id)?.has(0))
-			checker.report(subject, '', `instance ${short(instance)} has no primary network interface; attach one with instanceId ${instance.id} and deviceIndex 0`);
+			checker.report(subject, '', `has no primary network interface; attach a network interface with instanceId ${instance.id} and deviceIndex 0`);
 	});
 }
 

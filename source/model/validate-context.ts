@@ -25,6 +25,7 @@ export type Subject = {
 
 const kindNames: Partial<Record<ResourceKind, string>> = {
 	vpc: 'VPC',
+	'nat-gateway': 'NAT gateway',
 	'network-acl': 'network ACL',
 	'vpc-endpoint': 'VPC endpoint',
 	'vpn-gateway': 'virtual private gateway',
