@@ -1,0 +1,155 @@
+// Transit gateways: attachments (with their subnets per AZ), route tables, associations,
+// propagations, and static/propagated routes from Batfish's wrappers or raw search output.
+import type {TgwAttachment, TgwRoute} from '../../model/types.js';
+import type {ImportContext} from './context.js';
+import {cidrOf, regionOf} from './map-network.js';
+import type {OwnedInterface} from './map-compute.js';
+import type {Rec} from './reader.js';
+
+const attachmentTypes: Record<string, TgwAttachment['type']> = {
+	vpc: 'vpc', vpn: 'vpn', 'direct-connect-gateway': 'direct-connect-gateway', peering: 'peering', connect: 'connect',
+};
+const goneStates = new Set(['deleting', 'deleted', 'failed', 'failing', 'rejected', 'rejecting']);
+
+export function mapTransitGateways(context: ImportContext, interfaces: Map<string, OwnedInterface>): void {
+	for (const located of context.get('TransitGateways')) {
+		const {rec} = located;
+		const id = rec.str('TransitGatewayId');
+		const state = rec.optStr('State') ?? 'available';
+		if (goneStates.has(state)) {
+			context.leave(id, `transit gateway is ${state}`);
+			continue;
+		}
+		if (!context.claim(id)) continue;
+		context.out.transitGateways.push({
+			id,
+			name: context.uniqueName(rec.nameTag(), id),
+			tags: rec.tags(),
+			region: located.region ?? rec.optStr('TransitGatewayArn')?.split(':')[3] ?? regionOf(context, located),
+			accountId: rec.optStr('OwnerId') ?? located.account,
+			asn: rec.obj('Options')?.optNum('AmazonSideAsn'),
+			state: state as 'available',
+		});
+	}
+	const vpcAttachments = new Map(context.get('TransitGatewayVpcAttachments').map(({rec}) => [rec.str('TransitGatewayAttachmentId'), rec]));
+	const seen = new Set<string>();
+	const records: Rec[] = [...context.get('TransitGatewayAttachments').map(({rec}) => rec), ...vpcAttachments.values()];
+	for (const rec of records) {
+		const id = rec.str('TransitGatewayAttachmentId');
+		if (seen.has(id)) continue;
+		seen.add(id);
+		const state = rec.optStr('State') ?? 'available';
+		if (goneStates.has(state)) {
+			context.leave(id, `transit gateway attachment is ${state}`);
+			continue;
+		}
+		const detail = vpcAttachments.get(id);
+		const type = attachmentTypes[rec.optStr('ResourceType') ?? (detail ? 'vpc' : '')];
+		if (!type) {
+			context.leave(id, `attachment type ${rec.optStr('ResourceType') ?? 'unknown'} is not modelled`);
+			continue;
+		}
+		const resourceId = rec.optStr('ResourceId') ?? detail?.optStr('VpcId');
+		if (!resourceId) {
+			context.leave(id, 'attachment without a resource id');
+			continue;
+		}
+		let subnetIds = detail?.strings('SubnetIds') ?? [];
+		if (type === 'vpc' && subnetIds.length === 0) {
+			// Without describe-transit-gateway-vpc-attachments, the attachment's interfaces name its subnets.
+			subnetIds = [...interfaces.values()].filter(eni => eni.description.endsWith(id)).map(eni => eni.subnetId);
+			if (subnetIds.length === 0) {
+				context.leave(id, 'VPC attachment whose subnets are unknown (add TransitGatewayVpcAttachments)');
+				continue;
+			}
+		}
+		if (!context.claim(id)) continue;
+		const association = rec.obj('Association');
+		context.out.transitGatewayAttachments.push({
+			id,
+			name: context.uniqueName(rec.nameTag() ?? detail?.nameTag(), id),
+			tags: rec.tags(),
+			transitGatewayId: rec.str('TransitGatewayId'),
+			type,
+			resourceId,
+			subnetIds,
+			associatedRouteTableId: association?.optStr('State') === 'associated' ? association.optStr('TransitGatewayRouteTableId') : undefined,
+			state: state as 'available',
+			applianceMode: detail?.obj('Options')?.optStr('ApplianceModeSupport') === 'enable',
+		});
+	}
+}
+
+export function mapTgwRouteTables(context: ImportContext): void {
+	const propagations = new Map<string, string[]>();
+	for (const {rec} of context.get('TransitGatewayPropagations')) {
+		const tableId = rec.str('TransitGatewayRouteTableId');
+		const enabled = rec
+			.list('TransitGatewayRouteTablePropagations')
+			.filter(p => (p.optStr('State') ?? 'enabled') === 'enabled')
+			.map(p => p.str('TransitGatewayAttachmentId'));
+		propagations.set(tableId, [...(propagations.get(tableId) ?? []), ...enabled]);
+	}
+	const routes = new Map<string, TgwRoute[]>();
+	const addRoutes = (tableId: string, list: Rec[]) => {
+		const existing = routes.get(tableId) ?? [];
+		for (const route of list) {
+			const mapped = tgwRouteOf(route);
+			if (mapped) existing.push(mapped);
+		}
+		routes.set(tableId, existing);
+	};
+	for (const {rec} of context.get('TransitGatewayStaticRoutes')) addRoutes(rec.str('TransitGatewayRouteTableId'), rec.list('Routes'));
+	for (const {rec, fileName} of context.get('Routes')) {
+		// Raw search-transit-gateway-routes output does not name its table; the file name must.
+		const tableId = fileName.match(/tgw-rtb-[0-9a-z]+/)?.[0];
+		if (!tableId) {
+			context.note(fileName, 'transit gateway routes whose route table is unknown: name the file after the table (tgw-rtb-....json)');
+			continue;
+		}
+		addRoutes(tableId, rec.list('Routes'));
+	}
+	for (const {rec} of context.get('TransitGatewayRouteTables')) {
+		const id = rec.str('TransitGatewayRouteTableId');
+		const state = rec.optStr('State') ?? 'available';
+		if (goneStates.has(state)) {
+			context.leave(id, `transit gateway route table is ${state}`);
+			continue;
+		}
+		if (!context.claim(id)) continue;
+		context.out.transitGatewayRouteTables.push({
+			id,
+			name: context.uniqueName(rec.nameTag(), id),
+			tags: rec.tags(),
+			transitGatewayId: rec.str('TransitGatewayId'),
+			propagations: [...new Set(propagations.get(id) ?? [])],
+			routes: dedupeRoutes(routes.get(id) ?? []),
+		});
+	}
+}
+
+function tgwRouteOf(route: Rec): TgwRoute | undefined {
+	const destinationCidr = route.has('DestinationCidrBlock') ? cidrOf(route, 'DestinationCidrBlock') : undefined;
+	const destinationPrefixListId = route.optStr('PrefixListId');
+	if (!destinationCidr && !destinationPrefixListId) return undefined;
+	if (destinationCidr?.includes(':')) return undefined;
+	const state = route.optStr('State') === 'blackhole' ? 'blackhole' : 'active';
+	const attachmentId = route.list('TransitGatewayAttachments')[0]?.optStr('TransitGatewayAttachmentId');
+	return {
+		...(destinationCidr ? {destinationCidr} : {destinationPrefixListId}),
+		attachmentId: state === 'blackhole' ? undefined : attachmentId,
+		type: route.optStr('Type') === 'propagated' ? 'propagated' : 'static',
+		state,
+	};
+}
+
+/** The wrapper and the raw search output may both list a route. */
+function dedupeRoutes(routes: TgwRoute[]): TgwRoute[] {
+	const seen = new Set<string>();
+	return routes.filter(route => {
+		const key = `${route.destinationCidr ?? route.destinationPrefixListId}|${route.type}|${route.attachmentId ?? ''}`;
+		if (seen.has(key)) return false;
+		seen.add(key);
+		return true;
+	});
+}
