@@ -143,6 +143,26 @@ describe('changes made by someone else', () => {
 	});
 });
 
+describe('writing', () => {
+	it('replaces the file whole: a new file is renamed over the old one, never written in place', () => {
+		const store = openStore({home: tempHome()});
+		const {revision} = store.create('lab', sample());
+		const file = store.fileOf('lab');
+		const before = fs.readFileSync(file);
+		const reader = fs.openSync(file, 'r');
+		try {
+			store.save('lab', sample({title: 'changed'}), {expectedRevision: revision});
+			// Whoever had the old file open still sees all of it; the path now holds all of the new one.
+			const old = Buffer.alloc(before.length + 16);
+			expect(old.subarray(0, fs.readSync(reader, old, 0, old.length, 0))).toEqual(before);
+			expect(fs.fstatSync(reader).ino).not.toBe(fs.statSync(file).ino);
+			expect(store.load('lab').topology.title).toBe('changed');
+		} finally {
+			fs.closeSync(reader);
+		}
+	});
+});
+
 describe('loading', () => {
 	it('reads and parses the file once', () => {
 		const store = openStore({home: tempHome()});

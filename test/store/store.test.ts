@@ -174,8 +174,12 @@ describe('where the store lives', () => {
 		const saved = {home: process.env['VPCSIM_HOME'], xdg: process.env['XDG_CONFIG_HOME']};
 		delete process.env['VPCSIM_HOME'];
 		process.env['XDG_CONFIG_HOME'] = config;
+		// conf must neither reset nor rewrite a damaged settings file while finding the folder.
+		fs.mkdirSync(path.join(config, 'vpcsim'));
+		fs.writeFileSync(path.join(config, 'vpcsim', 'settings.json'), '{"lastUsed":');
 		try {
 			expect(openStore().home).toBe(path.join(config, 'vpcsim'));
+			expect(fs.readFileSync(path.join(config, 'vpcsim', 'settings.json'), 'utf8')).toBe('{"lastUsed":');
 		} finally {
 			if (saved.home !== undefined) process.env['VPCSIM_HOME'] = saved.home;
 			if (saved.xdg === undefined) delete process.env['XDG_CONFIG_HOME'];
