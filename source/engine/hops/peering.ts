@@ -39,7 +39,7 @@ export function peeringTarget(w: Walk, pcxId: string, fromSubnet: SubnetC, pkt: 
 			code: 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR',
 		});
 	if (!holds(peer, pkt.dst)) {
-		const message = `destination ${formatIpv4(pkt.dst)} is not in ${peer.id}'s blocks: peering is not transitive and ${peer.id} cannot lend its gateways`;
+		const message = `destination ${formatIpv4(pkt.dst)} is not in ${peer.id}'s blocks (peering is not transitive)`;
 		const edge = peerEdge(peer, pkt.dst);
 		if (edge?.kind === 'nat-gateway') {
 			// The packet would need the peer's NAT gateway, which serves only its own VPC.
@@ -54,7 +54,7 @@ export function peeringTarget(w: Walk, pcxId: string, fromSubnet: SubnetC, pkt: 
 		}
 		if (edge?.kind === 'vpc-endpoint')
 			explain(w, 'VPCE_GATEWAY_NOT_USABLE_FROM_OUTSIDE', edge.target, `${edge.target} serves only ${peer.id}; use an interface endpoint to reach the service over peering`);
-		const lent = edge ? `; ${peer.id} routes it to ${edge.target}, which it cannot lend` : '';
+		const lent = edge ? `; ${peer.id} would send it on to ${edge.target}, and a peer's gateways and connections cannot be borrowed` : '';
 		return stop(w, {component: pcx.id, type: PCX, action: 'drop', detail: `${message}${lent}`, code: 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR'});
 	}
 	pass(w, {component: pcx.id, type: PCX, action: 'forward', detail: `${pcx.id} carries it from ${here.id} to ${peer.id} (${formatIpv4(pkt.dst)} is in ${peer.id})`});
