@@ -1,0 +1,89 @@
+// The overlays that take the body's place: the trace picker, the suggested traces and the
+// changed-on-disk question.
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {SuggestedTrace} from '../model/types.js';
+import {fit, windowStart} from './layout.js';
+import type {Endpoint, PickerState} from './tracePicker.js';
+
+type Box2 = {readonly width: number; readonly height: number};
+
+export function TracePickerOverlay({state, candidates, width, height}: Box2 & {state: PickerState; candidates: readonly Endpoint[]}) {
+	const inner = width - 2;
+	const title = state.step === 'from' ? 'New trace: where does the packet start?' : state.step === 'to' ? `New trace from ${state.from}: where does it go?` : `New trace ${state.from} → ${state.to}: protocol and port`;
+	const visible = Math.max(1, height - 6);
+	const start = windowStart(state.cursor, candidates.length, visible);
+	return (
+		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor="cyan" overflow="hidden">
+			<Text bold color="cyan">
+				{fit(title, inner)}
+			</Text>
+			<Text wrap="truncate">
+				<Text color="yellow">{state.step === 'protocol' ? 'protocol port: ' : 'filter or address: '}</Text>
+				{state.query}
+				<Text inverse> </Text>
+			</Text>
+			<Text color="red" wrap="truncate">
+				{state.error ? fit(`✗ ${state.error}`, inner) : ' '}
+			</Text>
+			{state.step === 'protocol' ? (
+				<Text dimColor wrap="wrap">
+					e.g. tcp 443, tcp 22, udp 53, icmp, all. Enter runs the trace; Esc goes back.
+				</Text>
+			) : (
+				candidates.slice(start, start + visible).map((item, offset) => (
+					<Text key={`${item.ref}${offset}`} wrap="truncate" inverse={start + offset === state.cursor}>
+						{fit(`${start + offset === state.cursor ? '>' : ' '}${item.label}`, Math.min(inner, 40)).padEnd(Math.min(inner, 40))}
+						<Text dimColor>{fit(` ${item.detail}`, Math.max(0, inner - 40))}</Text>
+					</Text>
+				))
+			)}
+		</Box>
+	);
+}
+
+export function describeSuggested(trace: SuggestedTrace): string {
+	const port = trace.port === undefined ? '' : ` ${trace.port}`;
+	return `${trace.from} → ${trace.to} ${trace.protocol}${port}`;
+}
+
+export function SuggestedOverlay({traces, cursor, width, height}: Box2 & {traces: readonly SuggestedTrace[]; cursor: number}) {
+	const inner = width - 2;
+	const visible = Math.max(1, height - 5);
+	const start = windowStart(cursor, traces.length, visible);
+	const current = traces[cursor];
+	return (
+		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor="cyan" overflow="hidden">
+			<Text bold color="cyan">
+				{fit('Suggested traces (Enter runs one)', inner)}
+			</Text>
+			{traces.length === 0 ? <Text>This topology has no suggested traces. Press t to build one.</Text> : null}
+			{traces.slice(start, start + visible).map((trace, offset) => (
+				<Text key={start + offset} wrap="truncate" inverse={start + offset === cursor}>
+					{fit(`${start + offset === cursor ? '>' : ' '}${describeSuggested(trace)}  expect ${trace.expect}`, inner)}
+				</Text>
+			))}
+			<Box flexGrow={1} />
+			{current ? (
+				<Text wrap="wrap" dimColor>
+					{fit(current.why, inner * 2)}
+				</Text>
+			) : null}
+		</Box>
+	);
+}
+
+export function ConflictOverlay({name, width, height}: Box2 & {name: string}) {
+	return (
+		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor="red" paddingX={1}>
+			<Text bold color="red">
+				{name} changed on disk
+			</Text>
+			<Text wrap="wrap">Another vpcsim saved this topology after you opened it. Your change is kept in memory, not written. Choose:</Text>
+			<Text>  r  reload the version on disk (your change stays in undo)</Text>
+			<Text>  o  overwrite it with yours</Text>
+			<Text>  s  save yours under a new name (type : save-as NAME)</Text>
+			<Text>  Esc decide later (the header says "changed on disk")</Text>
+		</Box>
+	);
+}

@@ -1,0 +1,51 @@
+// The frame every pane shares: a border that lights up when focused and a title line with the
+// pane's number (its focus key) and a summary on the right.
+import React from 'react';
+import {Box, Text} from 'ink';
+import {fit, type Rect} from './layout.js';
+
+type Props = {
+	readonly number: number;
+	readonly title: string;
+	readonly summary?: string;
+	readonly rect: Rect;
+	readonly focused: boolean;
+	/** Other panes sharing this place in the compact layout, shown as tabs. */
+	readonly tabs?: ReadonlyArray<{number: number; title: string; active: boolean}>;
+	readonly children: React.ReactNode;
+};
+
+export function PaneFrame({number, title, summary, rect, focused, tabs, children}: Props) {
+	const inner = rect.width - 2;
+	const heading = tabs
+		? tabs.map(tab => (tab.active ? `[${tab.number} ${tab.title}]` : ` ${tab.number} ${tab.title} `)).join(' ')
+		: `[${number} ${title}]`;
+	const right = summary ? fit(summary, Math.max(0, inner - heading.length - 1)) : '';
+	const gap = Math.max(1, inner - heading.length - right.length);
+	return (
+		<Box flexDirection="column" width={rect.width} height={rect.height} borderStyle="round" borderColor={focused ? 'cyan' : 'gray'} overflow="hidden">
+			<Text wrap="truncate">
+				<Text bold color={focused ? 'cyan' : undefined}>
+					{fit(heading, inner)}
+				</Text>
+				{right ? <Text dimColor>{' '.repeat(gap) + right}</Text> : null}
+			</Text>
+			{children}
+		</Box>
+	);
+}
+
+type RowProps = {readonly selected: boolean; readonly focused: boolean; readonly marked?: boolean; readonly width: number; readonly text: string; readonly dim?: string; readonly color?: string};
+
+/** One list row: `>` marks the cursor, `▶` a row the current trace hop matched. */
+export function ListRow({selected, focused, marked, width, text, dim, color}: RowProps) {
+	const lead = selected ? '>' : marked ? '▶' : ' ';
+	const main = fit(`${lead}${text}`, width);
+	const rest = dim ? fit(` ${dim}`, Math.max(0, width - main.length)) : '';
+	return (
+		<Text wrap="truncate" inverse={selected && focused} color={marked ? 'yellow' : color} bold={marked}>
+			{main}
+			{rest ? <Text dimColor>{rest}</Text> : null}
+		</Text>
+	);
+}

@@ -1,0 +1,75 @@
+// The console's root: the template picker on a first run, then the console screen; a plain
+// message while the terminal is smaller than 80x24 (the screen comes back when it grows).
+import React, {useState} from 'react';
+import {Box, Text, useApp, useInput} from 'ink';
+import SelectInput from 'ink-select-input';
+import {ConsoleScreen} from './ConsoleScreen.js';
+import {minColumns, minRows, tooSmall} from './layout.js';
+import {errorText, type ConsoleServices, type Opened} from './services.js';
+import {useTerminalSize} from './useTerminalSize.js';
+
+export type RootProps = {
+	readonly services: ConsoleServices;
+	/** The topology to open; absent on a first run, which starts at the template picker. */
+	readonly opened?: Opened;
+	/** Called once the app is about to end, to let the caller restore the terminal. */
+	readonly onExit?: () => void;
+};
+
+export function TemplatePicker({services, onOpened, onQuit}: {services: ConsoleServices; onOpened: (opened: Opened) => void; onQuit: () => void}) {
+	const [error, setError] = useState<string>();
+	const [busy, setBusy] = useState(false);
+	const items = services.listTemplates().map(template => ({key: template.id, label: `${template.title}  (${template.id})`, value: template.id}));
+	useInput((input, key) => {
+		if ((key.ctrl && input === 'c') || input === 'q' || key.escape) onQuit();
+	});
+	const choose = (item: {value: string}) => {
+		if (busy) return;
+		setBusy(true);
+		services.createFromTemplate(item.value).then(onOpened, failure => {
+			setBusy(false);
+			setError(errorText(failure));
+		});
+	};
+	return (
+		<Box flexDirection="column" paddingX={1}>
+			<Text bold>Welcome to vpcsim</Text>
+			<Text wrap="wrap">Pick a starter topology: it is saved under its name and opened. Each one shows one idea of AWS networking and comes with traces to try (press s in the console).</Text>
+			<Text> </Text>
+			<SelectInput items={items} onSelect={choose} limit={12} />
+			<Text> </Text>
+			{error ? <Text color="red">{error}</Text> : null}
+			<Text dimColor>↑/↓ or j/k move  Enter open  q quit</Text>
+		</Box>
+	);
+}
+
+function TooSmall({columns, rows, onQuit}: {columns: number; rows: number; onQuit: () => void}) {
+	useInput((input, key) => {
+		if ((key.ctrl && input === 'c') || input === 'q') onQuit();
+	});
+	return (
+		<Box flexDirection="column">
+			<Text wrap="wrap">
+				vpcsim needs a terminal of at least {minColumns}x{minRows}; this one is {columns}x{rows}. Enlarge the window and the console comes back (q quits).
+			</Text>
+			<Text wrap="wrap" dimColor>
+				For a script or a small screen, `vpcsim trace --topology NAME --from REF --to REF` prints the same trace.
+			</Text>
+		</Box>
+	);
+}
+
+export function Root({services, opened: initial, onExit}: RootProps) {
+	const {exit} = useApp();
+	const {columns, rows} = useTerminalSize();
+	const [opened, setOpened] = useState<Opened | undefined>(initial);
+	const quit = () => {
+		onExit?.();
+		exit();
+	};
+	if (tooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} onQuit={quit} />;
+	if (!opened) return <TemplatePicker services={services} onOpened={setOpened} onQuit={quit} />;
+	// A new key per topology: opening another one starts a fresh screen (state, undo, trace).
+	return <ConsoleScreen key={opened.name} opened={opened} services={services} columns={columns} rows={rows} onQuit={quit} onOpen={setOpened} />;
+}

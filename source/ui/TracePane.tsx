@@ -1,0 +1,111 @@
+// The Trace pane: the verdict in plain words, the hop list (request then reply) and the selected
+// hop's detail, including the packet header before and after a rewrite.
+import React from 'react';
+import {Box, Text} from 'ink';
+import type {Hop, Packet} from '../engine/types.js';
+import type {TraceView} from './consoleState.js';
+import {traceHops} from './consoleState.js';
+import {fit, listRows, windowStart, type Rect} from './layout.js';
+import {ListRow, PaneFrame} from './PaneFrame.js';
+
+type Props = {
+	readonly trace: TraceView | undefined;
+	readonly rect: Rect;
+	readonly focused: boolean;
+	readonly tabs?: ReadonlyArray<{number: number; title: string; active: boolean}>;
+	/** The name to show for a resource id (`web-1 (i-0abc)`). */
+	readonly labelOf: (id: string) => string;
+};
+
+export function describePacket(packet: Packet): string {
+	const port = (value?: number) => (value === undefined ? '' : `:${value}`);
+	return `${packet.protocol} ${packet.source}${port(packet.sourcePort)} → ${packet.destination}${port(packet.destinationPort)}`;
+}
+
+const actionWords: Record<Hop['action'], string> = {
+	allow: 'allows',
+	deny: 'DENIES',
+	forward: 'forwards',
+	translate: 'rewrites',
+	deliver: 'delivers',
+	drop: 'DROPS',
+};
+
+/** The outcome in words a learner understands. */
+export function verdict(trace: TraceView, labelOf: (id: string) => string): string {
+	const {result} = trace;
+	if (result.reachable) return 'Reachable: the request arrives and the reply gets back.';
+	const blocked = result.blockedAt;
+	if (!blocked) return 'Not reachable.';
+	const why = result.explanations.find(item => item.component === blocked.component && item.code === blocked.code)?.message;
+	const where = blocked.direction === 'return' ? 'the reply is stopped on its way back' : 'the request is stopped on its way there';
+	return `Not reachable: ${where} at ${labelOf(blocked.component)} (${blocked.code})${why ? `: ${why}` : '.'}`;
+}
+
+export function TracePane({trace, rect, focused, tabs, labelOf}: Props) {
+	if (rect.height === 0) return null;
+	const width = rect.width - 2;
+	if (!trace)
+		return (
+			<PaneFrame number={4} title="Trace" rect={rect} focused={focused} tabs={tabs}>
+				<Text wrap="wrap">No trace yet. Press t to pick a source and a destination, s for the suggested traces, or type : trace web-1 10.0.2.10 tcp 443.</Text>
+			</PaneFrame>
+		);
+	const hops = traceHops(trace);
+	const current = hops[trace.cursor];
+	const detailLines: string[] = [];
+	if (current) {
+		const {hop, direction, index} = current;
+		detailLines.push(`${direction === 'forward' ? 'Request' : 'Reply'} hop ${index + 1}: ${labelOf(hop.component)} (${hop.type}) ${actionWords[hop.action]}`);
+		detailLines.push(hop.detail);
+		if (hop.code) detailLines.push(`code ${hop.code}`);
+		if (hop.packet) {
+			detailLines.push(`before ${hop.packetBefore ? describePacket(hop.packetBefore) : '(as received)'}`);
+			detailLines.push(`after  ${describePacket(hop.packet)}`);
+		}
+	}
+	const verdictText = verdict(trace, labelOf);
+	// Rows: verdict (wrapped to 2), packet, hop list, a rule, detail.
+	const verdictRows = Math.min(3, Math.ceil(verdictText.length / Math.max(1, width)));
+	const detailRows = Math.min(detailLines.reduce((sum, line) => sum + Math.ceil(Math.max(1, line.length) / Math.max(1, width)), 0), 7);
+	const listHeight = Math.max(2, listRows(rect) - verdictRows - 1 - detailRows - 1);
+	const start = windowStart(trace.cursor, hops.length, listHeight);
+	return (
+		<PaneFrame number={4} title="Trace" rect={rect} focused={focused} tabs={tabs} summary={`${trace.playing ? '▶ playing' : 'paused'} ${trace.cursor + 1}/${hops.length}`}>
+			<Box height={verdictRows} overflow="hidden">
+				<Text wrap="wrap" bold color={trace.result.reachable ? 'green' : 'red'}>
+					{verdictText}
+				</Text>
+			</Box>
+			<Text wrap="truncate" dimColor>
+				{fit(describePacket(trace.result.packet), width)}
+			</Text>
+			<Box flexDirection="column" height={listHeight} overflow="hidden">
+				{hops.slice(start, start + listHeight).map(({hop, direction, index}, offset) => {
+					const at = start + offset;
+					const arrow = direction === 'forward' ? '→' : '←';
+					const tone = hop.action === 'deny' || hop.action === 'drop' ? 'red' : undefined;
+					return (
+						<ListRow
+							key={`${direction}${index}`}
+							selected={at === trace.cursor}
+							focused={focused}
+							width={width}
+							text={`${arrow} ${String(index + 1).padStart(2)} ${hop.action.padEnd(9)} ${labelOf(hop.component)}`}
+							dim={hop.type}
+							color={tone}
+						/>
+					);
+				})}
+			</Box>
+			<Text dimColor>{'─'.repeat(Math.max(0, width))}</Text>
+			<Box flexDirection="column" height={detailRows} overflow="hidden">
+				{detailLines.map((line, at) => (
+					<Text key={at} wrap="wrap" bold={at === 0}>
+						{line}
+					</Text>
+				))}
+			</Box>
+		</PaneFrame>
+	);
+}

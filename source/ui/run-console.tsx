@@ -1,0 +1,68 @@
+// The console's entry: `vpcsim` and `vpcsim open <name|file>`. Checks the terminal, opens the
+// topology (or nothing: the template picker), and runs Ink inside the alternate screen.
+import React from 'react';
+import {render} from 'ink';
+import type {TopologyStore} from '../store/store.js';
+import {Root} from './Root.js';
+import type {ConsoleServices, Opened} from './services.js';
+import {createServices} from './storeServices.js';
+import {enterFullScreen, terminalProblem, type Streams} from './terminal.js';
+
+export type ConsoleOptions = {
+	/** A saved topology to open; without it and without `file`, the last one used, else the picker. */
+	readonly topologyName?: string;
+	/** A topology file to open; changes are saved back to it. */
+	readonly file?: string;
+	readonly store: TopologyStore;
+	readonly streams?: Partial<Streams>;
+	/** Replaces the real services (tests). */
+	readonly services?: ConsoleServices;
+};
+
+/** Runs the console until the user quits; resolves with the exit status (0, or 2 for bad input). */
+export async function runConsole(options: ConsoleOptions): Promise<number> {
+	const streams: Streams = {
+		stdin: options.streams?.stdin ?? process.stdin,
+		stdout: options.streams?.stdout ?? process.stdout,
+		stderr: options.streams?.stderr ?? process.stderr,
+	};
+	const problem = terminalProblem(streams);
+	if (problem) {
+		streams.stderr.write(`${problem}\n`);
+		return 2;
+	}
+	const services = options.services ?? createServices({store: options.store, file: options.file});
+
+	// Open before the screen switches, so a bad name or file is an ordinary one-line error.
+	let opened: Opened | undefined;
+	try {
+		if (options.file) opened = await services.open(fileNameOf(options.file));
+		else {
+			const name = options.topologyName ?? options.store.getLastUsed();
+			if (name) opened = await services.open(name);
+		}
+	} catch (error) {
+		streams.stderr.write(`vpcsim: ${error instanceof Error ? error.message : String(error)}\n`);
+		return 2;
+	}
+
+	const screen = enterFullScreen(streams);
+	try {
+		const app = render(<Root services={services} opened={opened} />, {
+			stdin: streams.stdin,
+			stdout: streams.stdout,
+			stderr: streams.stderr,
+			exitOnCtrlC: false,
+			patchConsole: false,
+		});
+		await app.waitUntilExit();
+	} finally {
+		screen.restore();
+	}
+	return 0;
+}
+
+function fileNameOf(file: string): string {
+	const base = file.replace(/\\/g, '/').split('/').pop() ?? file;
+	return base.replace(/\.[^.]*$/, '');
+}

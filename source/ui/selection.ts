@@ -1,0 +1,290 @@
+// What the Routes and Rules panes show for the selected resource: the route table that applies to
+// it (or the TGW route tables of a TGW item) and the security group and NACL rules, in evaluation
+// order. Pure functions over the topology and its index, memoised by the caller.
+import type {ResourceIndex} from '../model/resources.js';
+import type {MatchedEntry} from '../engine/types.js';
+import type {NaclRule, NetworkAcl, RouteTable, SecurityGroup, SecurityGroupRule, Subnet, Topology, TgwRouteTable} from '../model/types.js';
+
+export type RouteRow = {
+	readonly tableId: string;
+	readonly destination: string;
+	readonly target: string;
+	/** static / propagated / local, and blackhole when the target is gone. */
+	readonly note: string;
+};
+
+export type RouteView = {
+	/** One heading line per table shown, e.g. `rtb-private (main) for subnet-app-a`. */
+	readonly tables: ReadonlyArray<{id: string; heading: string; rows: RouteRow[]}>;
+	/** Why nothing is shown, when nothing is. */
+	readonly empty?: string;
+};
+
+export type RuleRow = {
+	/** The SG or NACL id this rule belongs to. */
+	readonly ownerId: string;
+	readonly direction: 'ingress' | 'egress' | 'inbound' | 'outbound';
+	/** SG rules: index in the list; NACL rules: the rule number, or '*' for the final deny. */
+	readonly position: number | '*';
+	readonly text: string;
+};
+
+export type RuleView = {
+	readonly sections: ReadonlyArray<{id: string; heading: string; rows: RuleRow[]}>;
+	readonly empty?: string;
+};
+
+function prefixLength(destination: string): number {
+	const slash = destination.indexOf('/');
+	return slash < 0 ? -1 : Number(destination.slice(slash + 1));
+}
+
+function subnetOf(topology: Topology, index: ResourceIndex, id: string): Subnet | undefined {
+	const entry = index.byId.get(id);
+	return entry?.kind === 'subnet' ? (entry.resource as Subnet) : undefined;
+}
+
+/** The subnet a resource lives in (the primary one, for things spread over several). */
+export function subnetFor(topology: Topology, index: ResourceIndex, resourceId: string): Subnet | undefined {
+	const entry = index.byId.get(resourceId);
+	if (!entry) return undefined;
+	const resource = entry.resource as Record<string, unknown>;
+	switch (entry.kind) {
+		case 'subnet':
+			return entry.resource as Subnet;
+		case 'network-interface':
+		case 'nat-gateway':
+			return subnetOf(topology, index, resource.subnetId as string);
+		case 'instance': {
+			let best: {subnetId: string; deviceIndex?: number} | undefined;
+			for (const eni of topology.networkInterfaces)
+				if (eni.instanceId === resourceId && (!best || (eni.deviceIndex ?? 99) < (best.deviceIndex ?? 99))) best = eni;
+			return best ? subnetOf(topology, index, best.subnetId) : undefined;
+		}
+		case 'vpc-endpoint': {
+			const first = (resource.networkInterfaces as Array<{subnetId: string}>)[0];
+			return first ? subnetOf(topology, index, first.subnetId) : undefined;
+		}
+		case 'load-balancer': {
+			const first = (resource.nodes as Array<{subnetId: string}>)[0];
+			return first ? subnetOf(topology, index, first.subnetId) : undefined;
+		}
+		case 'client-vpn-endpoint': {
+			const first = (resource.targetNetworks as Array<{subnetId: string}>)[0];
+			return first ? subnetOf(topology, index, first.subnetId) : undefined;
+		}
+		default:
+			return undefined;
+	}
+}
+
+/** The VPC's main route table, or the subnet's explicit one. */
+export function routeTableForSubnet(topology: Topology, index: ResourceIndex, subnet: Subnet): RouteTable | undefined {
+	if (subnet.routeTableId) {
+		const entry = index.byId.get(subnet.routeTableId);
+		if (entry?.kind === 'route-table') return entry.resource as RouteTable;
+	}
+	return topology.routeTables.find(table => table.vpcId === subnet.vpcId && table.main);
+}
+
+export function naclForSubnet(topology: Topology, index: ResourceIndex, subnet: Subnet): NetworkAcl | undefined {
+	if (subnet.networkAclId) {
+		const entry = index.byId.get(subnet.networkAclId);
+		if (entry?.kind === 'network-acl') return entry.resource as NetworkAcl;
+	}
+	return topology.networkAcls.find(acl => acl.vpcId === subnet.vpcId && acl.isDefault);
+}
+
+function vpcRouteRows(table: RouteTable): RouteRow[] {
+	const rows = table.routes.map(route => {
+		const destination = route.destinationCidr ?? route.destinationPrefixListId ?? '?';
+		const note = route.state === 'blackhole' ? `${route.origin}, blackhole` : route.origin;
+		return {tableId: table.id, destination, target: route.target, note};
+	});
+	// Evaluation order: longest prefix first; prefix lists (no length) after the CIDRs.
+	return rows.sort((a, b) => prefixLength(b.destination) - prefixLength(a.destination));
+}
+
+function tgwRouteRows(table: TgwRouteTable): RouteRow[] {
+	const rows = table.routes.map(route => ({
+		tableId: table.id,
+		destination: route.destinationCidr ?? route.destinationPrefixListId ?? '?',
+		target: route.attachmentId ?? 'blackhole',
+		note: route.state === 'blackhole' ? `${route.type}, blackhole` : route.type,
+	}));
+	return rows.sort((a, b) => prefixLength(b.destination) - prefixLength(a.destination));
+}
+
+function vpcTable(table: RouteTable, why: string) {
+	const extras = table.propagatingVgwIds.length > 0 ? `, propagation from ${table.propagatingVgwIds.join(', ')}` : '';
+	return {id: table.id, heading: `${table.name ?? table.id}${table.main ? ' (main)' : ''} ${why}${extras}`, rows: vpcRouteRows(table)};
+}
+
+function tgwTable(table: TgwRouteTable, why: string) {
+	return {id: table.id, heading: `${table.name ?? table.id} ${why}`, rows: tgwRouteRows(table)};
+}
+
+export function routesFor(topology: Topology, index: ResourceIndex, resourceId: string | undefined): RouteView {
+	if (!resourceId) return {tables: [], empty: 'Select a resource to see the route table that applies to it.'};
+	const entry = index.byId.get(resourceId);
+	if (!entry) return {tables: [], empty: 'Select a resource to see the route table that applies to it.'};
+	const resource = entry.resource as Record<string, unknown>;
+	switch (entry.kind) {
+		case 'route-table':
+			return {tables: [vpcTable(entry.resource as RouteTable, '')]};
+		case 'transit-gateway-route-table':
+			return {tables: [tgwTable(entry.resource as TgwRouteTable, '')]};
+		case 'vpc': {
+			const main = topology.routeTables.find(table => table.vpcId === resourceId && table.main);
+			return main ? {tables: [vpcTable(main, 'for subnets without their own table')]} : {tables: [], empty: 'This VPC has no main route table.'};
+		}
+		case 'transit-gateway': {
+			const tables = topology.transitGatewayRouteTables.filter(table => table.transitGatewayId === resourceId);
+			return tables.length > 0 ? {tables: tables.map(table => tgwTable(table, ''))} : {tables: [], empty: 'This transit gateway has no route tables.'};
+		}
+		case 'transit-gateway-attachment': {
+			const id = resource.associatedRouteTableId as string | undefined;
+			const table = id ? topology.transitGatewayRouteTables.find(item => item.id === id) : undefined;
+			return table ? {tables: [tgwTable(table, `for packets arriving from ${resourceId}`)]} : {tables: [], empty: 'This attachment is associated with no TGW route table: packets from it are dropped.'};
+		}
+		case 'internet-gateway':
+		case 'vpn-gateway': {
+			const edge = topology.routeTables.filter(table => table.gatewayIds.includes(resourceId));
+			return edge.length > 0
+				? {tables: edge.map(table => vpcTable(table, `for traffic entering through ${resourceId}`))}
+				: {tables: [], empty: 'Traffic entering through this gateway follows the VPC\'s local routes (no edge route table).'};
+		}
+		default: {
+			const subnet = subnetFor(topology, index, resourceId);
+			const table = subnet ? routeTableForSubnet(topology, index, subnet) : undefined;
+			if (table && subnet) return {tables: [vpcTable(table, `for ${subnet.name ?? subnet.id}`)]};
+			return {tables: [], empty: `No route table applies to a ${entry.kind}.`};
+		}
+	}
+}
+
+const protocolNames: Record<number, string> = {6: 'tcp', 17: 'udp', 1: 'icmp'};
+
+function describePorts(rule: {protocol: string | number; fromPort?: number; toPort?: number; icmpType?: number}): string {
+	const protocol = typeof rule.protocol === 'number' ? (protocolNames[rule.protocol] ?? `proto ${rule.protocol}`) : rule.protocol;
+	if (protocol === 'all' || rule.protocol === -1) return 'all traffic';
+	if (protocol === 'icmp') return rule.icmpType === undefined || rule.icmpType === -1 ? 'icmp' : `icmp type ${rule.icmpType}`;
+	if (rule.fromPort === undefined && rule.toPort === undefined) return `${protocol} all ports`;
+	if (rule.fromPort === rule.toPort || rule.toPort === undefined) return `${protocol} ${rule.fromPort}`;
+	return `${protocol} ${rule.fromPort}-${rule.toPort}`;
+}
+
+function sgRuleText(rule: SecurityGroupRule, direction: 'ingress' | 'egress'): string {
+	const peer = rule.cidr ?? rule.groupId ?? rule.prefixListId ?? '?';
+	return `allow ${describePorts(rule)} ${direction === 'ingress' ? 'from' : 'to'} ${peer}${rule.description ? `  (${rule.description})` : ''}`;
+}
+
+function naclRuleText(rule: NaclRule, direction: 'inbound' | 'outbound'): string {
+	return `${String(rule.ruleNumber).padStart(5)} ${rule.action} ${describePorts(rule)} ${direction === 'inbound' ? 'from' : 'to'} ${rule.cidr}`;
+}
+
+function sgSections(group: SecurityGroup) {
+	const rows = (direction: 'ingress' | 'egress', rules: SecurityGroupRule[]): RuleRow[] =>
+		rules.map((rule, position) => ({ownerId: group.id, direction, position, text: sgRuleText(rule, direction)}));
+	const label = group.name ?? group.id;
+	return [
+		{id: `${group.id}:ingress`, heading: `${label} inbound (stateful, allow-only; none match: denied)`, rows: rows('ingress', group.ingress)},
+		{id: `${group.id}:egress`, heading: `${label} outbound`, rows: rows('egress', group.egress)},
+	];
+}
+
+function naclSections(acl: NetworkAcl) {
+	const rows = (direction: 'inbound' | 'outbound', rules: NaclRule[]): RuleRow[] => [
+		...[...rules]
+			.sort((a, b) => a.ruleNumber - b.ruleNumber)
+			.map(rule => ({ownerId: acl.id, direction, position: rule.ruleNumber, text: naclRuleText(rule, direction)})),
+		{ownerId: acl.id, direction, position: '*' as const, text: `    * deny all traffic (no rule matched)`},
+	];
+	const label = acl.name ?? acl.id;
+	return [
+		{id: `${acl.id}:inbound`, heading: `${label} inbound (stateless, lowest number first)`, rows: rows('inbound', acl.inbound)},
+		{id: `${acl.id}:outbound`, heading: `${label} outbound`, rows: rows('outbound', acl.outbound)},
+	];
+}
+
+function groupsOf(topology: Topology, index: ResourceIndex, ids: readonly string[]): SecurityGroup[] {
+	const groups: SecurityGroup[] = [];
+	for (const id of ids) {
+		const entry = index.byId.get(id);
+		if (entry?.kind === 'security-group') groups.push(entry.resource as SecurityGroup);
+	}
+	return groups;
+}
+
+/** The security groups attached to a resource (all its interfaces, for an instance). */
+export function securityGroupsFor(topology: Topology, index: ResourceIndex, resourceId: string): SecurityGroup[] {
+	const entry = index.byId.get(resourceId);
+	if (!entry) return [];
+	const resource = entry.resource as {securityGroupIds?: string[]};
+	if (entry.kind === 'instance') {
+		const ids = new Set<string>();
+		for (const eni of topology.networkInterfaces) if (eni.instanceId === resourceId) for (const id of eni.securityGroupIds) ids.add(id);
+		return groupsOf(topology, index, [...ids]);
+	}
+	return resource.securityGroupIds ? groupsOf(topology, index, resource.securityGroupIds) : [];
+}
+
+export function rulesFor(topology: Topology, index: ResourceIndex, resourceId: string | undefined): RuleView {
+	if (!resourceId) return {sections: [], empty: 'Select a resource to see its security group and network ACL rules.'};
+	const entry = index.byId.get(resourceId);
+	if (!entry) return {sections: [], empty: 'Select a resource to see its security group and network ACL rules.'};
+	if (entry.kind === 'security-group') return {sections: sgSections(entry.resource as SecurityGroup)};
+	if (entry.kind === 'network-acl') return {sections: naclSections(entry.resource as NetworkAcl)};
+	const sections = securityGroupsFor(topology, index, resourceId).flatMap(sgSections);
+	const subnet = subnetFor(topology, index, resourceId);
+	const acl = subnet ? naclForSubnet(topology, index, subnet) : undefined;
+	if (acl) sections.push(...naclSections(acl));
+	if (sections.length === 0) return {sections: [], empty: `No security group or network ACL applies to a ${entry.kind}.`};
+	return {sections};
+}
+
+/** The table a trace hop decided with, to show it when the selection does not cover it. */
+export function matchedOwner(matched: MatchedEntry): string {
+	switch (matched.kind) {
+		case 'route':
+		case 'tgw-route':
+			return matched.routeTableId;
+		case 'sg-rule':
+			return matched.groupId;
+		case 'nacl-rule':
+			return matched.aclId;
+	}
+}
+
+export function isMatchedRoute(row: RouteRow, matched: MatchedEntry | undefined): boolean {
+	if (!matched) return false;
+	if (matched.kind === 'route') return row.tableId === matched.routeTableId && row.destination === matched.destination && row.target === matched.target;
+	if (matched.kind === 'tgw-route') return row.tableId === matched.routeTableId && row.destination === matched.destination;
+	return false;
+}
+
+export function isMatchedRule(row: RuleRow, matched: MatchedEntry | undefined): boolean {
+	if (!matched) return false;
+	if (matched.kind === 'sg-rule') return row.ownerId === matched.groupId && row.direction === matched.direction && row.position === matched.index;
+	if (matched.kind === 'nacl-rule') return row.ownerId === matched.aclId && row.direction === matched.direction && row.position === matched.ruleNumber;
+	return false;
+}
+
+export type Line<T> = {kind: 'heading'; text: string} | {kind: 'row'; row: T};
+
+/** Flattens sections into display lines (headings between rows), filtered by text. */
+export function toLines<T extends {text?: string; destination?: string; target?: string}>(
+	sections: ReadonlyArray<{heading: string; rows: readonly T[]}>,
+	filter: string,
+): Array<Line<T>> {
+	const needle = filter.trim().toLowerCase();
+	const lines: Array<Line<T>> = [];
+	for (const section of sections) {
+		const rows = needle
+			? section.rows.filter(row => `${row.text ?? ''} ${row.destination ?? ''} ${row.target ?? ''}`.toLowerCase().includes(needle))
+			: section.rows;
+		lines.push({kind: 'heading', text: section.heading});
+		for (const row of rows) lines.push({kind: 'row', row});
+	}
+	return lines;
+}

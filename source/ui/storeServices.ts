@@ -1,0 +1,79 @@
+// The console's services over the real program: the saved-topology store (or a topology file
+// named on the command line), the command language, the trace engine and the templates.
+import path from 'node:path';
+import {runCommand} from '../commands/apply.js';
+import {commandSpecs} from '../commands/help.js';
+import {prepare, trace, type TraceContext} from '../engine/index.js';
+import {listTemplates, loadTemplate} from '../model/templates.js';
+import type {Topology} from '../model/types.js';
+import {readTopologyDocument, writeTopologyDocument} from '../store/document.js';
+import type {TopologyStore} from '../store/store.js';
+import {completeLine} from './completion.js';
+import type {ConsoleServices, Opened} from './services.js';
+
+/** Prepared engine contexts, one per topology object: preparing indexes the whole topology. */
+const contexts = new WeakMap<Topology, TraceContext>();
+function contextOf(topology: Topology): TraceContext {
+	let context = contexts.get(topology);
+	if (!context) {
+		context = prepare(topology);
+		contexts.set(topology, context);
+	}
+	return context;
+}
+
+export type ServiceOptions = {
+	readonly store: TopologyStore;
+	/** A topology file opened by path: saves go back to that file, not to the store. */
+	readonly file?: string;
+};
+
+export function createServices({store, file}: ServiceOptions): ConsoleServices {
+	const commandNames = commandSpecs.map(spec => spec.name);
+	const fileName = file ? path.basename(file, path.extname(file)) : undefined;
+	const isFile = (name: string) => file !== undefined && name === fileName;
+	const remember = (name: string) => {
+		try {
+			store.setLastUsed(name);
+		} catch {
+			// Remembering the last topology is a convenience; failing to must not stop the console.
+		}
+	};
+	return {
+		run: (line, topology) => runCommand(topology, line),
+		complete: (line, cursor, topology) => completeLine(line, cursor, topology, commandNames),
+		trace: (topology, flow) => trace(contextOf(topology), flow),
+		async save(name, topology, revision) {
+			const mode = revision === undefined ? {force: true as const} : {expectedRevision: revision};
+			if (isFile(name)) return writeTopologyDocument(file!, topology, mode);
+			return store.save(name, topology, mode).revision;
+		},
+		async overwrite(name, topology) {
+			if (isFile(name)) return writeTopologyDocument(file!, topology, {force: true});
+			return store.save(name, topology, {force: true}).revision;
+		},
+		async saveAs(name, topology) {
+			const {revision} = store.create(name, {...topology, name});
+			remember(name);
+			return revision;
+		},
+		async open(name): Promise<Opened> {
+			if (isFile(name)) {
+				const loaded = readTopologyDocument(file!, {quarantine: false});
+				return {name, topology: loaded.topology, revision: loaded.revision};
+			}
+			const loaded = store.load(name);
+			remember(name);
+			return {name, topology: loaded.topology, revision: loaded.revision};
+		},
+		listTemplates: () => listTemplates().map(template => ({id: template.id, title: template.title})),
+		async createFromTemplate(id) {
+			const topology = loadTemplate(id);
+			let name = id;
+			for (let n = 2; store.exists(name); n++) name = `${id}-${n}`;
+			const {revision} = store.create(name, {...topology, name});
+			remember(name);
+			return {name, topology: {...topology, name}, revision};
+		},
+	};
+}

@@ -1,0 +1,198 @@
+// The console's input: one useInput, one dispatcher, three layers (overlay > focused pane >
+// global). Each layer maps the key table's actions onto the screen's controller.
+import {useInput, type Key} from 'ink';
+import {useCallback, useRef} from 'react';
+import type {ConsoleAction, ConsoleState} from './consoleState.js';
+import {dispatchKey, isPrintable, type KeyPress, type Layer} from './dispatch.js';
+import {activeScopes, keyName, panes, type KeyAction, type Pane} from './keys.js';
+import type {PaletteAction} from './paletteState.js';
+import type {PickerAction} from './tracePicker.js';
+
+/** What the key layers drive; built by the console screen on every render. */
+export type ConsoleController = {
+	readonly state: ConsoleState;
+	readonly dispatch: (action: ConsoleAction) => void;
+	readonly palette: (action: PaletteAction) => void;
+	readonly picker: (action: PickerAction) => void;
+	/** Rows in each pane's list and in the open overlay's list, for clamping moves. */
+	readonly lengths: Readonly<Record<Pane, number>> & {overlay: number};
+	/** Rows a page moves: the height of the focused pane's list. */
+	readonly page: number;
+	readonly openSelected: () => void;
+	readonly expandSelected: (open: boolean) => void;
+	readonly submitPalette: () => void;
+	readonly completePalette: () => void;
+	readonly submitPicker: () => void;
+	readonly submitSuggested: () => void;
+	readonly startPicker: () => void;
+	readonly undo: () => void;
+	readonly redo: () => void;
+	readonly resolveConflict: (choice: 'reload' | 'overwrite' | 'save-as') => void;
+	readonly quit: () => void;
+};
+
+function overlayLayer(c: ConsoleController): Layer {
+	const {state, dispatch} = c;
+	const overlay = state.overlay!;
+	return {
+		scopes: activeScopes(state.focus, overlay),
+		handle(action: KeyAction | undefined, press: KeyPress) {
+			if (press.name === 'ctrl-c') return false; // Always reaches the global quit.
+			const close = () => dispatch({type: 'close-overlay'});
+			switch (overlay) {
+				case 'help':
+					if (action === 'close') close();
+					else if (action === 'move-down' || action === 'move-up') dispatch({type: 'overlay-move', delta: action === 'move-down' ? 1 : -1, length: c.lengths.overlay});
+					return true;
+				case 'palette':
+					if (action === 'close') close();
+					else if (action === 'submit') c.submitPalette();
+					else if (action === 'complete') c.completePalette();
+					else if (action === 'history-prev' || action === 'history-next') c.palette({type: 'history', delta: action === 'history-prev' ? -1 : 1});
+					else if (action === 'cursor-left' || action === 'cursor-right') c.palette({type: 'cursor', delta: action === 'cursor-left' ? -1 : 1});
+					else if (action === 'delete-back') c.palette({type: 'delete-back'});
+					else if (press.name === 'home' || press.name === 'ctrl-a') c.palette({type: 'cursor', delta: -10_000});
+					else if (press.name === 'end' || press.name === 'ctrl-e') c.palette({type: 'cursor', delta: 10_000});
+					else if (isPrintable(press)) c.palette({type: 'insert', text: press.input});
+					return true;
+				case 'filter': {
+					const pane = state.focus;
+					if (action === 'close') {
+						dispatch({type: 'set-filter', pane, text: ''});
+						close();
+					} else if (action === 'submit') close();
+					else if (action === 'delete-back') dispatch({type: 'set-filter', pane, text: state.filters[pane].slice(0, -1)});
+					else if (isPrintable(press)) dispatch({type: 'set-filter', pane, text: state.filters[pane] + press.input});
+					return true;
+				}
+				case 'trace-picker':
+					if (action === 'close') c.picker({type: 'back'});
+					else if (action === 'submit') c.submitPicker();
+					else if (action === 'delete-back') c.picker({type: 'delete-back'});
+					else if ((press.name === 'up' || press.name === 'down') && (action === 'move-up' || action === 'move-down'))
+						c.picker({type: 'move', delta: action === 'move-down' ? 1 : -1, length: c.lengths.overlay});
+					else if (isPrintable(press)) c.picker({type: 'type', text: press.input});
+					return true;
+				case 'suggested':
+					if (action === 'close') close();
+					else if (action === 'submit') c.submitSuggested();
+					else if (action === 'move-down' || action === 'move-up') dispatch({type: 'overlay-move', delta: action === 'move-down' ? 1 : -1, length: c.lengths.overlay});
+					return true;
+				case 'conflict':
+					if (action === 'close') close();
+					else if (action === 'reload' || action === 'overwrite' || action === 'save-as') c.resolveConflict(action);
+					return true;
+			}
+		},
+	};
+}
+
+function paneLayer(c: ConsoleController): Layer {
+	const {state, dispatch} = c;
+	const pane = state.focus;
+	return {
+		scopes: [`pane:${pane}`, 'pane:*'],
+		handle(action: KeyAction | undefined) {
+			const length = c.lengths[pane];
+			switch (action) {
+				case 'move-down':
+				case 'move-up':
+					dispatch({type: 'move', pane, delta: action === 'move-down' ? 1 : -1, length});
+					return true;
+				case 'page-down':
+				case 'page-up':
+					dispatch({type: 'move', pane, delta: (action === 'page-down' ? 1 : -1) * Math.max(1, c.page - 1), length});
+					return true;
+				case 'first':
+				case 'last':
+					dispatch({type: 'jump', pane, to: action, length});
+					return true;
+				case 'filter':
+					dispatch({type: 'open-overlay', overlay: 'filter'});
+					return true;
+				case 'open':
+					c.openSelected();
+					return true;
+				case 'expand':
+				case 'collapse':
+					c.expandSelected(action === 'expand');
+					return true;
+				case 'play':
+					dispatch({type: 'trace-play'});
+					return true;
+				case 'step-forward':
+				case 'step-back':
+					dispatch({type: 'trace-step', delta: action === 'step-forward' ? 1 : -1});
+					return true;
+				default:
+					return false;
+			}
+		},
+	};
+}
+
+function globalLayer(c: ConsoleController): Layer {
+	const {state, dispatch} = c;
+	return {
+		scopes: ['global'],
+		handle(action: KeyAction | undefined) {
+			switch (action) {
+				case 'focus-next':
+				case 'focus-prev':
+					dispatch({type: 'focus-cycle', delta: action === 'focus-next' ? 1 : -1});
+					return true;
+				case 'focus-resources':
+				case 'focus-routes':
+				case 'focus-rules':
+				case 'focus-trace':
+					dispatch({type: 'focus', pane: action.slice('focus-'.length) as Pane});
+					return true;
+				case 'palette':
+					c.palette({type: 'reset'});
+					dispatch({type: 'open-overlay', overlay: 'palette'});
+					return true;
+				case 'help':
+					dispatch({type: 'open-overlay', overlay: 'help'});
+					return true;
+				case 'trace-new':
+					c.startPicker();
+					return true;
+				case 'suggested':
+					dispatch({type: 'open-overlay', overlay: 'suggested'});
+					return true;
+				case 'undo':
+					c.undo();
+					return true;
+				case 'redo':
+					c.redo();
+					return true;
+				case 'back':
+					// One level back: a filter, then a playing trace, then the focus to Resources.
+					if (state.filters[state.focus]) dispatch({type: 'set-filter', pane: state.focus, text: ''});
+					else if (state.trace?.playing) dispatch({type: 'trace-play', playing: false});
+					else if (state.focus !== panes[0]) dispatch({type: 'focus', pane: panes[0]});
+					else dispatch({type: 'clear-message'});
+					return true;
+				case 'quit':
+				case 'force-quit':
+					c.quit();
+					return true;
+				default:
+					return false;
+			}
+		},
+	};
+}
+
+export function useConsoleKeys(controller: ConsoleController): void {
+	// The latest controller, so the input subscription is made once and never sees stale state.
+	const latest = useRef(controller);
+	latest.current = controller;
+	const onInput = useCallback((input: string, key: Key) => {
+		const c = latest.current;
+		const press = {name: keyName(input, key), input};
+		const layers = c.state.overlay ? [overlayLayer(c), globalLayer(c)] : [paneLayer(c), globalLayer(c)];
+		dispatchKey(press, layers);
+	}, []);
+	useInput(onInput);
+}
