@@ -84,6 +84,16 @@ describe('snapshot layouts', () => {
 		expect(unmapped.some(n => n.resourceId === 'tgw-rtb-0abc' && n.reason.includes('tgw-attach-x'))).toBe(true);
 	});
 
+	it('merges a managed prefix list with the entries collected for it separately', () => {
+		const dir = writeSnapshot({
+			'ManagedPrefixLists.json': {ManagedPrefixLists: [{PrefixListId: 'pl-1', PrefixListName: 'office', OwnerId: '1', AddressFamily: 'IPv4'}]},
+			'entries-pl-1.json': {ManagedPrefixLists: [{PrefixListId: 'pl-1', Entries: [{Cidr: '192.0.2.0/24'}, {Cidr: '198.51.100.0/24'}]}]},
+		});
+		const {topology, unmapped} = importAwsSnapshot(dir);
+		expect(topology.prefixLists).toEqual([{id: 'pl-1', name: 'office', ownership: 'customer-managed', serviceName: undefined, cidrs: ['192.0.2.0/24', '198.51.100.0/24']}]);
+		expect(unmapped).toEqual([]);
+	});
+
 	it('treats a missing file as no such resources', () => {
 		const dir = writeSnapshot({'Vpcs.json': {Vpcs: [{VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16', OwnerId: '1'}]}});
 		const {topology} = importAwsSnapshot(dir);

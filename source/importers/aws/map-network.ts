@@ -200,23 +200,33 @@ export function mapPrefixLists(context: ImportContext): void {
 			cidrs: rec.strings('Cidrs').map(cidr => formatCidr(parseCidr(cidr, {allowHostBits: true}))),
 		});
 	}
+	// describe-managed-prefix-lists has no entries; get-managed-prefix-list-entries, wrapped by the
+	// collection script as a ManagedPrefixLists record with `Entries`, adds them: merge by id.
+	const managed = new Map<string, {rec: Rec; entries: string[]; hasEntries: boolean}>();
 	for (const {rec} of context.get('ManagedPrefixLists')) {
 		const id = rec.str('PrefixListId');
+		const known = managed.get(id) ?? {rec, entries: [], hasEntries: false};
+		if (rec.has('PrefixListName') && !known.rec.has('PrefixListName')) known.rec = rec;
+		if (rec.has('Entries')) {
+			known.hasEntries = true;
+			known.entries.push(...rec.list('Entries').map(entry => cidrOf(entry, 'Cidr')));
+		}
+		managed.set(id, known);
+	}
+	for (const [id, {rec, entries, hasEntries}] of managed) {
 		if (rec.optStr('AddressFamily') === 'IPv6') {
 			context.leave(id, 'IPv6 prefix list');
 			continue;
 		}
 		if (!context.claim(id)) continue;
-		// describe-managed-prefix-lists has no entries; the collection script adds them as `Entries`.
-		const entries = rec.list('Entries').map(entry => cidrOf(entry, 'Cidr'));
-		if (!rec.has('Entries')) context.note(id, 'no Entries (get-managed-prefix-list-entries) in the snapshot; the list is empty', 'Entries');
+		if (!hasEntries) context.note(id, 'no Entries (get-managed-prefix-list-entries) in the snapshot; the list is empty', 'Entries');
 		const owner = rec.optStr('OwnerId');
 		context.out.prefixLists.push({
 			id,
 			name: context.uniqueName(rec.optStr('PrefixListName'), id),
 			ownership: owner === 'AWS' ? 'aws-managed' : 'customer-managed',
 			serviceName: owner === 'AWS' ? rec.optStr('PrefixListName') : undefined,
-			cidrs: entries,
+			cidrs: [...new Set(entries)],
 		});
 	}
 }
