@@ -1,0 +1,80 @@
+// Palette completion: command names, nouns, option keys and resource names of the kind the
+// argument under the cursor takes, all read from the command descriptions.
+import {type AnyResource, type ResourceKind, collectionKeys, collections} from '../model/resources.js';
+import type {Topology} from '../model/types.js';
+import {findCommand, nounAliases, verbs, commandDefs} from './registry.js';
+import type {ArgSpec} from './syntax.js';
+
+export type Completion = {
+	/** Where the word being completed starts (0-based): replace line[replaceFrom..cursor]. */
+	readonly replaceFrom: number;
+	readonly suggestions: readonly string[];
+};
+
+function resourceWords(topology: Topology, kinds: readonly ResourceKind[] | undefined): string[] {
+	const words: string[] = [];
+	for (const collection of collectionKeys) {
+		if (kinds && !kinds.includes(collections[collection])) continue;
+		for (const resource of topology[collection] as readonly AnyResource[]) words.push(resource.name ?? resource.id);
+	}
+	return words;
+}
+
+function valuesFor(spec: ArgSpec, topology: Topology): string[] {
+	switch (spec.kind) {
+		case 'ref':
+		case 'refs':
+		case 'destination':
+		case 'peer':
+			return [...(spec.values ?? []), ...resourceWords(topology, spec.refKinds)];
+		case 'enum':
+			return [...(spec.values ?? [])];
+		case 'bool':
+			return ['true', 'false'];
+		case 'protocol':
+			return ['tcp', 'udp', 'icmp', 'all'];
+		case 'ip':
+			return [...(spec.values ?? [])];
+		default:
+			return [];
+	}
+}
+
+const matching = (words: readonly string[], prefix: string) => {
+	const lower = prefix.toLowerCase();
+	return [...new Set(words.filter(word => word.toLowerCase().startsWith(lower)))].sort();
+};
+
+export function complete(line: string, cursor: number, topology: Topology): Completion {
+	const before = line.slice(0, cursor);
+	const start = before.search(/\S*$/);
+	const word = before.slice(start);
+	const done = before.slice(0, start).trim().split(/\s+/).filter(Boolean);
+	if (done.length === 0) {
+		const firsts = [...verbs.keys(), ...commandDefs.filter(def => !def.name.includes(' ')).map(def => def.name)];
+		return {replaceFrom: start, suggestions: matching(firsts, word)};
+	}
+	const verb = done[0]!.toLowerCase();
+	if (done.length === 1 && verbs.has(verb)) return {replaceFrom: start, suggestions: matching([...verbs.get(verb)!], word)};
+	const twoWords = verbs.has(verb);
+	const def = twoWords ? findCommand(`${verb} ${nounAliases.get(done[1]!.toLowerCase()) ?? done[1]!.toLowerCase()}`) : findCommand(verb);
+	if (!def) return {replaceFrom: start, suggestions: []};
+	const options = def.options ?? [];
+	const all = [...def.args, ...options];
+	const equals = word.indexOf('=');
+	if (equals > 0) {
+		const spec = all.find(item => item.name === word.slice(0, equals));
+		if (!spec) return {replaceFrom: start, suggestions: []};
+		const value = word.slice(equals + 1);
+		const comma = spec.kind === 'refs' ? value.lastIndexOf(',') + 1 : 0;
+		return {replaceFrom: start + equals + 1 + comma, suggestions: matching(valuesFor(spec, topology), value.slice(comma))};
+	}
+	const given = done.slice(twoWords ? 2 : 1);
+	const keysGiven = new Set(given.filter(item => item.includes('=')).map(item => item.slice(0, item.indexOf('='))));
+	const positionalCount = given.filter(item => !item.includes('=')).length;
+	const open = def.args.filter(arg => !keysGiven.has(arg.name));
+	const next = open[positionalCount];
+	const keys = all.filter(item => !keysGiven.has(item.name) && !def.args.slice(0, positionalCount).includes(item)).map(item => `${item.name}=`);
+	const values = next ? valuesFor(next, topology) : [];
+	return {replaceFrom: start, suggestions: [...matching(values, word), ...matching(keys, word)]};
+}
