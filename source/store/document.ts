@@ -10,6 +10,7 @@ import {formatProblem, type Problem} from '../model/parse.js';
 import type {Topology} from '../model/types.js';
 import {ConflictError, StoreError, ioError, type StoreErrorKind} from './errors.js';
 import {decodeText, parseJson, revisionOf} from './json.js';
+import {withFileLock} from './lock.js';
 import {quarantineFileName} from './names.js';
 import {defaultUpgrader, upgradeDocument, type Upgrader} from './upgrade.js';
 
@@ -162,22 +163,24 @@ function currentRevision(file: string): string | undefined {
 	}
 }
 
-/** Checks, then writes atomically; returns the new revision. */
+/** Checks the topology, then (holding the file's lock) the file, then writes atomically; returns the new revision. */
 export function writeTopologyDocument(file: string, topology: Topology, mode: WriteMode): string {
 	const checked = checkTopology(topology);
 	if (!checked.ok)
 		throw new StoreError('invalid', `not saved to ${file}: ${describeProblems(checked.problems)}`, {file, problems: checked.problems});
-	if ('create' in mode && fs.existsSync(file)) throw new StoreError('exists', `${file} already exists`, {file});
-	if ('expectedRevision' in mode) {
-		const onDisk = currentRevision(file);
-		if (onDisk !== mode.expectedRevision)
-			throw new ConflictError(
-				file,
-				onDisk === undefined
-					? `${file} was removed since it was opened; overwrite to recreate it, or save as another name`
-					: `${file} was changed by someone else since it was opened; reload it, overwrite it, or save as another name`,
-				onDisk,
-			);
-	}
-	return writeJsonFile(file, checked.topology as unknown as Record<string, unknown>);
+	return withFileLock(file, () => {
+		if ('create' in mode && fs.existsSync(file)) throw new StoreError('exists', `${file} already exists`, {file});
+		if ('expectedRevision' in mode) {
+			const onDisk = currentRevision(file);
+			if (onDisk !== mode.expectedRevision)
+				throw new ConflictError(
+					file,
+					onDisk === undefined
+						? `${file} was removed since it was opened; overwrite to recreate it, or save as another name`
+						: `${file} was changed by someone else since it was opened; reload it, overwrite it, or save as another name`,
+					onDisk,
+				);
+		}
+		return writeJsonFile(file, checked.topology as unknown as Record<string, unknown>);
+	});
 }

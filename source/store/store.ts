@@ -5,6 +5,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import Conf from 'conf';
 import {collectionKeys, type CollectionKey} from '../model/resources.js';
+import {SCHEMA_VERSION} from '../model/schema.js';
 import type {Topology} from '../model/types.js';
 import {StoreError, ioError} from './errors.js';
 import {moveNoClobber, readTopologyDocument, writeTopologyDocument, type LoadedTopology} from './document.js';
@@ -193,6 +194,8 @@ function summarize(text: string): Pick<SavedTopology, 'title' | 'counts' | 'prob
 	}
 	if (typeof document !== 'object' || document === null || Array.isArray(document)) return {problem: 'not a JSON object'};
 	const record = document as Record<string, unknown>;
+	const version = record['schemaVersion'];
+	if (typeof version === 'number' && version > SCHEMA_VERSION) return {problem: `written by a newer vpcsim (schema ${version})`};
 	const title = typeof record['title'] === 'string' ? record['title'] : typeof record['name'] === 'string' ? record['name'] : undefined;
 	const counts: Partial<Record<CollectionKey, number>> = {};
 	for (const key of collectionKeys) {

@@ -44,9 +44,11 @@ describe('saved topologies', () => {
 		fs.writeFileSync(path.join(store.folder, 'notes.txt'), 'not a topology');
 		fs.writeFileSync(path.join(store.folder, 'old.corrupt-2026-01-01T00-00-00Z.json'), '{');
 		fs.writeFileSync(path.join(store.folder, 'beta.json'), 'garbage');
+		fs.writeFileSync(path.join(store.folder, 'future.json'), '{"schemaVersion": 9, "name": "future"}');
 		const listed = store.list();
-		expect(listed.map(entry => entry.name)).toEqual(['alpha', 'beta', 'zeta']);
-		const [alpha, beta, zeta] = listed;
+		expect(listed.map(entry => entry.name)).toEqual(['alpha', 'beta', 'future', 'zeta']);
+		expect(listed[2]!.problem).toBe('written by a newer vpcsim (schema 9)');
+		const [alpha, beta, , zeta] = listed;
 		expect(alpha!.title).toBe('A one-subnet lab');
 		expect(zeta!.title).toBe('lab');
 		expect(alpha!.counts).toEqual({vpcs: 1, subnets: 1, routeTables: 1, securityGroups: 1, networkAcls: 1});
