@@ -9,4 +9,5 @@ process.exitCode = await main(process.argv.slice(2), {
 	env: process.env,
 	cwd: process.cwd(),
 	isTTY: process.stdout.isTTY === true,
+	stdinIsTTY: process.stdin.isTTY === true,
 });

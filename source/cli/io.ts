@@ -10,7 +10,14 @@ export type Io = {
 	cwd: string;
 	/** Whether stdout is a terminal: colour and the interactive console depend on it. */
 	isTTY: boolean;
+	/** Whether stdin is a terminal too: the console reads keys from it. Absent means no. */
+	stdinIsTTY?: boolean;
 };
+
+/** The console needs a real terminal both ways; anything else gets plain output instead. */
+export function canRunConsole(io: Io): boolean {
+	return io.isTTY && io.stdinIsTTY === true;
+}
 
 /** A failure the user can fix: printed as one line (and a hint), never with a stack trace. */
 export class CliError extends Error {

@@ -5,7 +5,7 @@ import type {Command} from './command.js';
 import {commandHelp, mainHelp} from './help.js';
 import {CliError, colorEnabled, paint, writeLine, type Io} from './io.js';
 import {commands, findCommand} from './registry.js';
-import {runDefault} from './default-command.js';
+import {runDefault} from './open-command.js';
 import {didYouMean} from './suggest.js';
 import {version} from './version.js';
 
@@ -80,7 +80,7 @@ type Hinted = {message: string; hint?: unknown; name?: string; kind?: unknown};
 function isUserError(error: unknown): error is Hinted {
 	if (error instanceof CliError) return true;
 	const name = (error as Hinted | undefined)?.name;
-	return name === 'StoreError' || name === 'ConflictError' || name === 'NetParseError';
+	return ['StoreError', 'ConflictError', 'NetParseError', 'TemplateError', 'TraceInputError'].includes(name ?? '');
 }
 
 function report(error: unknown, io: Io): number {
