@@ -13,7 +13,7 @@ import {igwEgress, igwIngress} from './hops/internet-gateway.js';
 import {natArrive, natTarget} from './hops/nat-gateway.js';
 import {peeringTarget} from './hops/peering.js';
 import {gatewayEndpointReturn, gatewayEndpointTarget} from './hops/gateway-endpoint.js';
-import {deliver, instanceRunning, sourceDestCheck} from './hops/interface.js';
+import {deliver, expectedHere, instanceRunning, sourceDestCheck} from './hops/interface.js';
 import {pass, stop, type Step, type TargetHandler, type Walk} from './walk-state.js';
 
 /** A packet crossing more route hops than this is going round in circles. */
@@ -88,8 +88,11 @@ function step(w: Walk, s: Step): Step | null {
 			if (s.fromSubnet !== iface.subnet && !checkAcl(w, iface.subnet, 'inbound', pkt)) return null;
 			if (iface.kind === 'nat-gateway') return natArrive(w, iface, pkt);
 			if (!instanceRunning(w, iface)) return null;
+			const own = iface.addresses.includes(pkt.dst);
+			// Overlapping blocks: say the packet found the wrong host before its SG drops it as unsolicited.
+			if (own && !expectedHere(w, iface, pkt)) return null;
 			if (!checkGroups(w, iface, true, pkt, s.sender)) return null;
-			if (iface.addresses.includes(pkt.dst)) {
+			if (own) {
 				deliver(w, iface, pkt);
 				return null;
 			}

@@ -40,17 +40,20 @@ export function instanceRunning(w: Walk, iface: Iface): boolean {
 	return false;
 }
 
+/** False (and the hop recorded) when the packet reached another holder of the address it was meant for. */
+export function expectedHere(w: Walk, iface: Iface, pkt: Pkt): boolean {
+	if (!w.expected || w.expected === iface) return true;
+	stop(w, {
+		component: iface.component,
+		type: iface.componentType,
+		action: 'drop',
+		detail: `arrived at ${describeIface(iface, pkt.dst)}, not at ${describeIface(w.expected)}: both hold the address`,
+		code: 'DELIVERED_TO_OTHER_HOST',
+	});
+	return false;
+}
+
 export function deliver(w: Walk, iface: Iface, pkt: Pkt): void {
-	if (w.expected && w.expected !== iface) {
-		stop(w, {
-			component: iface.component,
-			type: iface.componentType,
-			action: 'drop',
-			detail: `arrived at ${describeIface(iface, pkt.dst)}, not at ${describeIface(w.expected)}: both hold the address`,
-			code: 'DELIVERED_TO_OTHER_HOST',
-		});
-		return;
-	}
 	pass(w, {component: iface.component, type: iface.componentType, action: 'deliver', detail: `delivered to ${describeIface(iface, pkt.dst)}`});
 	w.end = {kind: 'iface', iface, pkt};
 }

@@ -98,8 +98,7 @@ export function explainChoice(table: RouteTableC, route: RouteC, address: number
 	if (skipped && route.origin === 'local') return `local beats the more specific propagated ${routeText(skipped)}`;
 	const local = matches.flatMap(match => match.values[0]!).find(other => other.origin === 'local' && other !== route);
 	if (local && cidrContains(local.cidr, route.cidr)) return `more specific than local ${local.destination}`;
-	if (matches.length > 1) return 'longest prefix';
-	return route.origin === 'local' ? 'local route' : 'only matching route';
+	return route.origin === 'local' && matches.length === 1 ? 'local route' : 'longest prefix';
 }
 
 /** Looks the packet up in the subnet's route table; records the hop. */
