@@ -33,7 +33,8 @@ export function largeCounts(scale = 1): LargeCounts {
 		routes: vpcs * ROUTES_PER_VPC,
 		securityGroupRules: vpcs * SG_RULES_PER_VPC,
 		tgwVpcAttachments: vpcs,
-		tgwVpnSites: Math.min(10, Math.max(1, Math.round(vpcs / 25))),
+		// At least two, so that both BGP and static VPNs exist at every scale.
+		tgwVpnSites: Math.min(10, Math.max(2, Math.round(vpcs / 25))),
 	};
 }
 
