@@ -15,39 +15,49 @@ const reservedPhrase: Record<ReservedRole, string> = {
 	'broadcast address': 'as the broadcast address',
 };
 
+/**
+ * What holds an address: a resource, or a part of one (`interface x of VPC endpoint y`). Kept as
+ * data and described only when a second holder needs to be told about it.
+ */
+export type Holder = {readonly kind: string; readonly resource: {id: string; name?: string}; readonly part?: string};
+
+function describe(holder: Holder): string {
+	return `${holder.part ? `${holder.part} of ` : ''}${holder.kind} ${label(holder.resource)}`;
+}
+
 /** Who holds each address, so a second holder is told about the first. */
 export class AddressBook {
-	private readonly privateByVpc = new Map<string, Map<number, string>>();
-	private readonly publicIps = new Map<number, string>();
+	private readonly privateByVpc = new Map<string, Map<number, Holder>>();
+	private readonly publicIps = new Map<number, Holder>();
 
 	constructor(private readonly checker: Checker) {}
 
 	/** A private address of `holder` in `subnet`: inside it, not reserved, unique in the VPC. */
-	private(subject: Subject, field: string, subnet: Subnet, ip: string, holder: string): void {
+	private(subject: Subject, field: string, subnet: Subnet, ip: string, holder: Holder): void {
 		const {checker} = this;
 		const cidr = checker.subnetCidr.get(subnet.id);
 		const address = checker.address(ip);
 		if (!cidr || address === undefined) return;
-		const range = `${formatIpv4(cidr.base + 4)} to ${formatIpv4(lastAddress(cidr) - 1)}`;
+		const range = () => `${formatIpv4(cidr.base + 4)} to ${formatIpv4(lastAddress(cidr) - 1)}`;
 		if (!cidrContainsAddress(cidr, address)) {
-			checker.report(subject, field, `${field} ${ip} is not inside subnet ${short(subnet)} (${formatCidr(cidr)}); choose an address from ${range}`);
+			checker.report(subject, field, `${field} ${ip} is not inside subnet ${short(subnet)} (${formatCidr(cidr)}); choose an address from ${range()}`);
 			return;
 		}
 		const role = awsReservedRole(cidr, address);
 		if (role) {
-			checker.report(subject, field, `${field} ${ip} is reserved by AWS ${reservedPhrase[role]} of subnet ${short(subnet)}; choose an address from ${range}`);
+			checker.report(subject, field, `${field} ${ip} is reserved by AWS ${reservedPhrase[role]} of subnet ${short(subnet)}; choose an address from ${range()}`);
 			return;
 		}
 		let taken = this.privateByVpc.get(subnet.vpcId);
 		if (!taken) this.privateByVpc.set(subnet.vpcId, (taken = new Map()));
 		const other = taken.get(address);
 		if (other !== undefined)
-			checker.report(subject, field, `${field} ${ip} is already used by ${other} in ${checker.vpcName(subnet.vpcId)}; private addresses are unique within a VPC`);
+			checker.report(subject, field, `${field} ${ip} is already used by ${describe(other)} in ${checker.vpcName(subnet.vpcId)}; private addresses are unique within a VPC`);
 		else taken.set(address, holder);
 	}
 
 	/** A public or elastic IP: not private space, and held once in the whole topology. */
-	public(subject: Subject, field: string, ip: string, holder: string): void {
+	public(subject: Subject, field: string, ip: string, holder: Holder): void {
 		const {checker} = this;
 		const address = checker.address(ip);
 		if (address === undefined) return;
@@ -56,7 +66,7 @@ export class AddressBook {
 			return;
 		}
 		const other = this.publicIps.get(address);
-		if (other !== undefined) checker.report(subject, field, `${field} ${ip} is already used by ${other}; a public IP belongs to one resource`);
+		if (other !== undefined) checker.report(subject, field, `${field} ${ip} is already used by ${describe(other)}; a public IP belongs to one resource`);
 		else this.publicIps.set(address, holder);
 	}
 }
@@ -74,7 +84,7 @@ export function checkGroupsInVpc(checker: Checker, subject: Subject, groupIds: r
 export function checkInterfaces(checker: Checker, book: AddressBook): void {
 	const byInstance = new Map<string, Map<number, Subject>>();
 	forEach(checker, 'networkInterfaces', (eni, subject) => {
-		const holder = `network interface ${label(eni)}`;
+		const holder: Holder = {kind: 'network interface', resource: eni};
 		const subnet = checker.ref(subject, 'subnetId', eni.subnetId, 'subnet');
 		if (subnet) {
 			book.private(subject, 'privateIp', subnet, eni.privateIp, holder);
@@ -109,7 +119,7 @@ export function checkNatGateways(checker: Checker, book: AddressBook): void {
 	forEach(checker, 'natGateways', (nat, subject) => {
 		const subnet = checker.ref(subject, 'subnetId', nat.subnetId, 'subnet');
 		const gone = nat.state === 'deleted' || nat.state === 'failed';
-		const holder = `NAT gateway ${label(nat)}`;
+		const holder: Holder = {kind: 'NAT gateway', resource: nat};
 		if (subnet && !gone) book.private(subject, 'privateIp', subnet, nat.privateIp, holder);
 		if (nat.connectivity === 'public' && nat.publicIp === undefined)
 			checker.report(subject, 'publicIp', 'is public but has no publicIp; a public NAT gateway needs an elastic IP (or make it private)');

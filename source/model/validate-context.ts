@@ -58,13 +58,6 @@ export function listCidrs(cidrs: readonly Cidr[]): string {
 	return cidrs.map(formatCidr).join(', ');
 }
 
-function parseOrUndefined(text: string): Cidr | undefined {
-	try {
-		return parseCidr(text);
-	} catch {
-		return undefined;
-	}
-}
 
 export class Checker {
 	readonly problems: Problem[] = [];
@@ -73,15 +66,17 @@ export class Checker {
 	readonly vpcBlocks = new Map<string, Cidr[]>();
 	readonly subnetCidr = new Map<string, Cidr>();
 	readonly subnetsByVpc = new Map<string, Subnet[]>();
+	/** Route destinations repeat (0.0.0.0/0, the on-premises blocks): parse each text once. */
+	private readonly cidrs = new Map<string, Cidr | null>();
 
 	constructor(readonly topology: Topology) {
 		this.index = indexResources(topology);
 		for (const vpc of topology.vpcs) {
 			if (this.vpcBlocks.has(vpc.id)) continue;
-			this.vpcBlocks.set(vpc.id, vpc.cidrBlocks.map(parseOrUndefined).filter((cidr): cidr is Cidr => cidr !== undefined));
+			this.vpcBlocks.set(vpc.id, vpc.cidrBlocks.map(text => this.cidr(text)).filter((cidr): cidr is Cidr => cidr !== undefined));
 		}
 		for (const subnet of topology.subnets) {
-			const cidr = parseOrUndefined(subnet.cidr);
+			const cidr = this.cidr(subnet.cidr);
 			if (cidr && !this.subnetCidr.has(subnet.id)) this.subnetCidr.set(subnet.id, cidr);
 			const list = this.subnetsByVpc.get(subnet.vpcId);
 			if (list) list.push(subnet);
@@ -115,17 +110,18 @@ export class Checker {
 
 	/** Like ref, for fields that accept several kinds (a route target, a DX gateway association). */
 	refAny(subject: Subject, field: string, value: string, kinds: readonly ResourceKind[]): ResourceEntry | undefined {
-		const wanted = kinds.map(aKind).join(' or ');
+		// Built only for a message: this runs for every reference in the document.
+		const wanted = () => kinds.map(aKind).join(' or ');
 		const entry = this.index.byId.get(value);
 		if (!entry) {
 			const named = this.index.byName.get(value.toLowerCase());
 			if (named?.length === 1 && kinds.includes(named[0]!.kind))
 				this.report(subject, field, `${field} "${value}" is a name; references use ids, here ${named[0]!.resource.id}`);
-			else this.report(subject, field, `${field} "${value}" does not exist; it must be the id of ${wanted}`);
+			else this.report(subject, field, `${field} "${value}" does not exist; it must be the id of ${wanted()}`);
 			return undefined;
 		}
 		if (!kinds.includes(entry.kind)) {
-			this.report(subject, field, `${field} "${value}" is ${aKind(entry.kind)}, not ${wanted}`);
+			this.report(subject, field, `${field} "${value}" is ${aKind(entry.kind)}, not ${wanted()}`);
 			return undefined;
 		}
 		return entry;
@@ -145,6 +141,20 @@ export class Checker {
 	vpcName(vpcId: string): string {
 		const vpc = this.get(vpcId, 'vpc');
 		return vpc ? short(vpc) : vpcId;
+	}
+
+	/** Parses a block the schema already checked; undefined only for an unchecked document. */
+	cidr(text: string): Cidr | undefined {
+		let cidr = this.cidrs.get(text);
+		if (cidr === undefined) {
+			try {
+				cidr = parseCidr(text);
+			} catch {
+				cidr = null;
+			}
+			this.cidrs.set(text, cidr);
+		}
+		return cidr ?? undefined;
 	}
 
 	/** Parses an address the schema already checked; undefined only for an unchecked document. */

@@ -1,6 +1,6 @@
 // Transit gateways, site-to-site and client VPN, Direct Connect: the resources that join VPCs to
 // each other and to on-premises sites.
-import {type Cidr, cidrsOverlap, formatCidr, parseCidr} from '../net/ipv4.js';
+import {type Cidr, cidrsOverlap, formatCidr} from '../net/ipv4.js';
 import {type AddressBook, checkGroupsInVpc} from './validate-addresses.js';
 import {type Checker, type Subject, forEach, short} from './validate-context.js';
 import {checkZonalSubnets} from './validate-services.js';
@@ -86,7 +86,8 @@ export function checkVpn(checker: Checker, book: AddressBook): void {
 	});
 	forEach(checker, 'clientVpnEndpoints', (endpoint, subject) => {
 		const vpc = checker.ref(subject, 'vpcId', endpoint.vpcId, 'vpc');
-		const clientCidr = parseCidr(endpoint.clientCidr);
+		const clientCidr = checker.cidr(endpoint.clientCidr);
+		if (!clientCidr) return;
 		if (clientCidr.prefix < 12 || clientCidr.prefix > 22)
 			checker.report(subject, 'clientCidr', `clientCidr ${endpoint.clientCidr} is a /${clientCidr.prefix}; a client CIDR must be between /22 and /12`);
 		checkGroupsInVpc(checker, subject, endpoint.securityGroupIds, vpc?.id);
@@ -98,7 +99,7 @@ export function checkVpn(checker: Checker, book: AddressBook): void {
 		const subnets = checkZonalSubnets(checker, subject, fields, endpoint.targetNetworks.map(network => network.subnetId), vpc.id, 'a client VPN endpoint');
 		endpoint.targetNetworks.forEach((network, i) => {
 			const subnet = subnets[i];
-			if (subnet) book.private(subject, `targetNetworks[${i}].privateIp`, subnet, network.privateIp, `target network ${network.id} of client VPN endpoint ${label(endpoint)}`);
+			if (subnet) book.private(subject, `targetNetworks[${i}].privateIp`, subnet, network.privateIp, {kind: 'client VPN endpoint', resource: endpoint, part: `target network ${network.id}`});
 		});
 		const associated = new Set(endpoint.targetNetworks.map(network => network.subnetId));
 		endpoint.routes.forEach((route, i) => {

@@ -27,8 +27,20 @@ type RouteContext = {
 	readonly subnetBlocks: Map<string, Map<string, string>>;
 	/** `tgwId|vpcId` for each live VPC attachment. */
 	readonly tgwVpcs: Set<string>;
-	readonly instanceVpcs: Map<string, Set<string>>;
+	/** `instanceId|vpcId` for each attached interface; built on the first route to an instance. */
+	instanceVpcs: Set<string> | undefined;
 };
+
+function instanceInVpc(context: RouteContext, instanceId: string, vpcId: string): boolean {
+	if (!context.instanceVpcs) {
+		context.instanceVpcs = new Set();
+		for (const eni of context.checker.topology.networkInterfaces) {
+			const eniVpc = eni.instanceId === undefined ? undefined : context.checker.vpcOfSubnet(eni.subnetId);
+			if (eniVpc !== undefined) context.instanceVpcs.add(`${eni.instanceId}|${eniVpc}`);
+		}
+	}
+	return context.instanceVpcs.has(`${instanceId}|${vpcId}`);
+}
 
 export function checkRouteTables(checker: Checker): void {
 	const subnetBlocks = new Map<string, Map<string, string>>();
@@ -42,16 +54,7 @@ export function checkRouteTables(checker: Checker): void {
 	const tgwVpcs = new Set<string>();
 	for (const attachment of checker.topology.transitGatewayAttachments)
 		if (attachment.type === 'vpc' && attachment.state !== 'deleted') tgwVpcs.add(`${attachment.transitGatewayId}|${attachment.resourceId}`);
-	const instanceVpcs = new Map<string, Set<string>>();
-	for (const eni of checker.topology.networkInterfaces) {
-		if (eni.instanceId === undefined) continue;
-		const vpcId = checker.vpcOfSubnet(eni.subnetId);
-		if (vpcId === undefined) continue;
-		let set = instanceVpcs.get(eni.instanceId);
-		if (!set) instanceVpcs.set(eni.instanceId, (set = new Set()));
-		set.add(vpcId);
-	}
-	const context: RouteContext = {checker, subnetBlocks, tgwVpcs, instanceVpcs};
+	const context: RouteContext = {checker, subnetBlocks, tgwVpcs, instanceVpcs: undefined};
 	forEach(checker, 'routeTables', (table, subject) => checkTable(context, table, subject));
 }
 
@@ -86,7 +89,7 @@ function checkTable(context: RouteContext, table: RouteTable, subject: Subject):
 		if (earlier !== undefined)
 			checker.report(subject, field, `${field} repeats the destination ${destination} of routes[${earlier}] (both ${route.origin}); a route table holds one ${route.origin} route per destination`);
 		else seen.set(key, i);
-		const cidr = route.destinationCidr === undefined ? undefined : parseCidr(route.destinationCidr);
+		const cidr = route.destinationCidr === undefined ? undefined : checker.cidr(route.destinationCidr);
 		if (cidr && cidrContains(forbidden, cidr))
 			checker.report(subject, `${field}.destinationCidr`, `${field} destination ${route.destinationCidr} is inside 169.254.168.0/22, which AWS reserves; it cannot be a route destination`);
 		checkTarget(context, subject, table, vpc ? checker.vpcBlocks.get(vpc.id) ?? [] : undefined, route, field, cidr);
@@ -157,7 +160,7 @@ function checkTarget(context: RouteContext, subject: Subject, table: RouteTable,
 			if (checker.vpcOfInterface(route.target) !== table.vpcId) wrong(`is not in ${vpcName}; a route can only use a network interface of its own VPC`);
 			break;
 		case 'instance':
-			if (!context.instanceVpcs.get(route.target)?.has(table.vpcId)) wrong(`has no network interface in ${vpcName}`);
+			if (!instanceInVpc(context, route.target, table.vpcId)) wrong(`has no network interface in ${vpcName}`);
 			break;
 	}
 }

@@ -84,7 +84,7 @@ export function checkEndpoints(checker: Checker, book: AddressBook): void {
 		const subnets = checkZonalSubnets(checker, subject, fields, endpoint.networkInterfaces.map(eni => eni.subnetId), vpc.id, 'an interface endpoint');
 		endpoint.networkInterfaces.forEach((eni, i) => {
 			const subnet = subnets[i];
-			if (subnet) book.private(subject, `networkInterfaces[${i}].privateIp`, subnet, eni.privateIp, `interface ${eni.id} of VPC endpoint ${label(endpoint)}`);
+			if (subnet) book.private(subject, `networkInterfaces[${i}].privateIp`, subnet, eni.privateIp, {kind: 'VPC endpoint', resource: endpoint, part: `interface ${eni.id}`});
 		});
 	});
 }
@@ -99,7 +99,7 @@ export function checkLoadBalancing(checker: Checker, book: AddressBook): void {
 		const subnets = checkZonalSubnets(checker, subject, fields, balancer.nodes.map(node => node.subnetId), vpc.id, 'a load balancer');
 		balancer.nodes.forEach((node, i) => {
 			const subnet = subnets[i];
-			if (subnet) book.private(subject, `nodes[${i}].privateIp`, subnet, node.privateIp, `a node of load balancer ${label(balancer)}`);
+			if (subnet) book.private(subject, `nodes[${i}].privateIp`, subnet, node.privateIp, {kind: 'load balancer', resource: balancer, part: 'a node'});
 		});
 	});
 	forEach(checker, 'targetGroups', (group, subject) => {

@@ -21,7 +21,8 @@ export function checkVpcs(checker: Checker): void {
 		const blocks: Array<{cidr: Cidr; item: number}> = [];
 		vpc.cidrBlocks.forEach((text, i) => {
 			const field = `cidrBlocks[${i}]`;
-			const cidr = parseCidr(text);
+			const cidr = checker.cidr(text);
+			if (!cidr) return;
 			if (cidr.prefix < 16 || cidr.prefix > 28)
 				checker.report(subject, field, `${field} ${text} is a /${cidr.prefix}; a VPC block must be between /16 and /28`);
 			if (cidrsOverlap(cidr, linkLocal))
@@ -42,10 +43,10 @@ function checkSubnets(checker: Checker): void {
 	const bySubnetVpc = new Map<string, Array<{cidr: Cidr; item: Subject}>>();
 	forEach(checker, 'subnets', (subnet, subject) => {
 		const vpc = checker.ref(subject, 'vpcId', subnet.vpcId, 'vpc');
-		const cidr = parseCidr(subnet.cidr);
-		if (cidr.prefix < 16 || cidr.prefix > 28)
+		const cidr = checker.cidr(subnet.cidr);
+		if (cidr && (cidr.prefix < 16 || cidr.prefix > 28))
 			checker.report(subject, 'cidr', `cidr ${subnet.cidr} is a /${cidr.prefix}; a subnet must be between /16 and /28`);
-		if (vpc) {
+		if (vpc && cidr) {
 			const blocks = checker.vpcBlocks.get(vpc.id) ?? [];
 			if (!blocks.some(block => cidrContains(block, cidr)))
 				checker.report(subject, 'cidr', `cidr ${subnet.cidr} is not inside ${short(vpc)}'s blocks (${listCidrs(blocks)}); choose a block inside them`);
