@@ -1,0 +1,117 @@
+import {describe, expect, test} from 'vitest';
+import {applyCommand, runCommand} from '../../source/commands/apply.js';
+import {complete} from '../../source/commands/complete.js';
+import {commandSpecs, helpText} from '../../source/commands/help.js';
+import {parseCommand} from '../../source/commands/parse.js';
+import {runScript} from '../../source/commands/script.js';
+import {ParseError} from '../../source/commands/syntax.js';
+import {build, emptyTopology} from './fixture.js';
+
+const base = ['add vpc app 10.0.0.0/16', 'add subnet web-a app 10.0.1.0/24', 'add subnet web-b app 10.0.2.0/24', 'add sg web vpc=app', 'add rtb public app'];
+
+describe('help', () => {
+	test('every command has a synopsis, a summary, help and an example that parses', () => {
+		expect(commandSpecs.length).toBeGreaterThan(100);
+		for (const spec of commandSpecs) {
+			expect(spec.synopsis.startsWith(spec.name), spec.name).toBe(true);
+			expect(spec.summary.length, spec.name).toBeGreaterThan(5);
+			expect(spec.help.length, spec.name).toBeGreaterThan(20);
+			const example = parseCommand(spec.example);
+			expect(example instanceof ParseError ? `${spec.example}: ${example.message}` : spec.name).toBe(spec.name);
+			expect(helpText(spec.name), spec.name).toContain(`example: ${spec.example}`);
+		}
+	});
+
+	test('help lists every command; help <command> explains one', () => {
+		const list = helpText();
+		for (const spec of commandSpecs) expect(list).toContain(spec.name);
+		const one = runCommand(emptyTopology(), 'help add subnet');
+		expect(one.ok && one.message.split('\n')[0]).toBe('add subnet <name> <vpc> <cidr> [az=<az>] [rtb=<rtb>] [acl=<acl>]');
+		expect(runCommand(emptyTopology(), 'help add security-group').ok).toBe(true);
+		const group = runCommand(emptyTopology(), 'help vpc');
+		expect(group.ok && group.message).toContain('add vpc <name> <cidr>');
+		expect(runCommand(emptyTopology(), 'help frobnicate')).toEqual({ok: false, error: 'no command "frobnicate"; type help for the list'});
+	});
+});
+
+describe('completion', () => {
+	const topology = build(base);
+
+	test('command words and nouns', () => {
+		expect(complete('ad', 2, topology)).toEqual({replaceFrom: 0, suggestions: ['add']});
+		expect(complete('tr', 2, topology).suggestions).toEqual(['trace']);
+		expect(complete('add s', 5, topology)).toEqual({replaceFrom: 4, suggestions: ['sg', 'sg-rule', 'site', 'subnet']});
+	});
+
+	test('resource names of the kind the argument takes', () => {
+		expect(complete('add subnet x vpc=', 17, topology)).toEqual({replaceFrom: 17, suggestions: ['app']});
+		expect(complete('add route ', 10, topology).suggestions.filter(word => !word.endsWith('='))).toEqual(['app-main', 'public']);
+		expect(complete('set subnet w', 12, topology).suggestions).toEqual(['web-a', 'web-b']);
+		expect(complete('add instance i web-a sg=app-default-sg,w', 40, topology)).toEqual({replaceFrom: 39, suggestions: ['web']});
+	});
+
+	test('keywords and option keys', () => {
+		expect(complete('add sg-rule web ', 16, topology).suggestions.slice(0, 2)).toEqual(['in', 'out']);
+		expect(complete('set subnet web-a ', 17, topology).suggestions).toEqual(['acl=', 'az=', 'rtb=']);
+		expect(complete('set rtb public main=', 20, topology).suggestions).toEqual(['false', 'true']);
+		expect(complete('add route public 0.0.0.0/0 l', 28, topology).suggestions).toEqual(['local']);
+	});
+
+	test('the cursor may be in the middle of the line', () => {
+		expect(complete('set subnet w rtb=public', 12, topology)).toEqual({replaceFrom: 11, suggestions: ['web-a', 'web-b']});
+	});
+});
+
+describe('cidr', () => {
+	test('explains a block with host bits, its reserved addresses and overlaps', () => {
+		const result = runCommand(build(base), 'cidr 10.0.1.77/24');
+		expect(result.ok).toBe(true);
+		const text = result.ok ? result.message : '';
+		expect(text).toContain('10.0.1.77/24 is in 10.0.1.0/24: 10.0.1.0 - 10.0.1.255, 256 addresses');
+		expect(text).toContain('10.0.1.1 (VPC router)');
+		expect(text).toContain('10.0.1.255 (broadcast address)');
+		expect(text).toMatch(/overlaps VPC app \(vpc-[0-9a-f]+\) 10.0.0.0\/16; subnet web-a/);
+	});
+
+	test('suggests free subnet blocks inside a VPC', () => {
+		const result = runCommand(build(base), 'cidr free=/24 in=app');
+		expect(result.ok && result.message).toMatch(/^free \/24 blocks in app \(vpc-[0-9a-f]+\): 10.0.0.0\/24, 10.0.3.0\/24, 10.0.4.0\/24/);
+		expect(runCommand(build(base), 'cidr free=/24')).toEqual({ok: false, error: 'free= needs in=<vpc>: the VPC to look for free blocks in'});
+	});
+});
+
+describe('intents', () => {
+	test('trace and console commands return intents and leave the topology as it is', () => {
+		const topology = build(base);
+		const trace = applyCommand(topology, parseCommand('trace web-1 8.8.8.8 udp 53') as never);
+		expect(trace).toMatchObject({ok: true, changed: false, intent: {kind: 'trace', flow: {from: 'web-1', to: '8.8.8.8', protocol: 'udp', port: 53}}});
+		expect(trace.ok && trace.topology).toBe(topology);
+		expect(runCommand(topology, 'undo')).toMatchObject({intent: {kind: 'undo'}});
+		expect(runCommand(topology, 'save-as lab-2')).toMatchObject({intent: {kind: 'save-as', name: 'lab-2'}});
+	});
+});
+
+describe('runScript', () => {
+	test('applies every line, skipping comments and blank lines', () => {
+		const result = runScript('# a small VPC\nadd vpc app 10.0.0.0/16\n\n  # subnets\nadd subnet web-a app 10.0.1.0/24 # public\ncidr 10.0.1.0/24\n', emptyTopology());
+		expect(result.ok).toBe(true);
+		if (result.ok) {
+			expect(result.applied).toBe(2);
+			expect(result.topology.subnets.map(subnet => subnet.name)).toEqual(['web-a']);
+		}
+	});
+
+	test('stops at the first error naming its line, and returns no topology', () => {
+		const start = emptyTopology();
+		const snapshot = structuredClone(start);
+		const result = runScript('add vpc app 10.0.0.0/16\n# comment\nadd subnet a app 10.0.1.0/24\n\nadd subnet b app 10.0.1.0/25\nadd subnet c app 10.0.3.0/24', start);
+		expect(result).toMatchObject({ok: false, line: 5});
+		expect(!result.ok && result.error).toMatch(/^line 5: .*overlaps subnet a/);
+		expect(start).toEqual(snapshot);
+		expect(runScript('add vpc app 10.0.0.0/16\nadd vpc b 10.1.0.1/16', start)).toMatchObject({ok: false, error: 'line 2: column 11: "10.1.0.1/16" has host bits set; did you mean 10.1.0.0/16?'});
+	});
+
+	test('console-only commands are refused in scripts', () => {
+		expect(runScript('undo', emptyTopology())).toEqual({ok: false, line: 1, error: 'line 1: undo works only in the console'});
+	});
+});
