@@ -171,6 +171,26 @@ export const routingCommands: CommandDef[] = [
 			},
 		}),
 	),
+	...(['add', 'rm'] as const).map(
+		(verb): CommandDef => ({
+			name: `${verb} edge-association`,
+			summary: verb === 'add' ? 'associate a route table with an internet or virtual private gateway (ingress routing)' : 'remove a gateway route table association',
+			help: 'A gateway route table routes traffic entering the VPC through that gateway, e.g. to send it through an appliance before it reaches a subnet.',
+			example: `${verb} edge-association ingress main`,
+			args: [ref('rtb', ['route-table']), ref('gateway', ['internet-gateway', 'vpn-gateway'])],
+			run(draft, args) {
+				const gatewayId = draft.id(args.str('gateway'), ['internet-gateway', 'vpn-gateway']);
+				const other = draft.list('routeTables').find(table => table.gatewayIds.includes(gatewayId));
+				const rtbId = draft.id(args.str('rtb'), ['route-table']);
+				if (verb === 'add' && other) throw new CommandError(`${gatewayId} is already associated with route table ${label(other)}`);
+				const table = draft.update('routeTables', rtbId, copy => {
+					if (verb === 'rm' && !copy.gatewayIds.includes(gatewayId)) throw new CommandError(`${label(copy)} is not associated with ${gatewayId}`);
+					copy.gatewayIds = verb === 'add' ? [...copy.gatewayIds, gatewayId] : copy.gatewayIds.filter(id => id !== gatewayId);
+				});
+				return `${verb === 'add' ? 'associated' : 'disassociated'} ${label(table)} ${verb === 'add' ? 'with' : 'from'} ${gatewayId}`;
+			},
+		}),
+	),
 	addCommand(igwFamily, {
 		prefix: 'igw',
 		summary: 'create an internet gateway, attached to a VPC when vpc= is given',

@@ -121,3 +121,13 @@ describe('internet and NAT gateways', () => {
 		expect(result.ok && result.topology.natGateways[0]!.state).toBe('deleted');
 	});
 });
+
+describe('gateway route tables', () => {
+	test('a route table is edge-associated with an internet gateway, once', () => {
+		let topology = build([...base, 'add rtb ingress app', 'add edge-association ingress main']);
+		expect(tableNamed(topology, 'ingress').gatewayIds).toEqual([topology.internetGateways[0]!.id]);
+		expect(refuse(topology, 'add edge-association public main')).toContain('already associated with route table ingress');
+		topology = build(['rm edge-association ingress main'], topology);
+		expect(tableNamed(topology, 'ingress').gatewayIds).toEqual([]);
+	});
+});
