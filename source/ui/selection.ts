@@ -95,12 +95,15 @@ export function naclForSubnet(topology: Topology, index: ResourceIndex, subnet: 
 	return topology.networkAcls.find(acl => acl.vpcId === subnet.vpcId && acl.isDefault);
 }
 
-function vpcRouteRows(table: RouteTable): RouteRow[] {
+function vpcRouteRows(table: RouteTable, vpcBlocks: readonly string[]): RouteRow[] {
 	const rows = table.routes.map(route => {
 		const destination = route.destinationCidr ?? route.destinationPrefixListId ?? '?';
 		const note = route.state === 'blackhole' ? `${route.origin}, blackhole` : route.origin;
 		return {tableId: table.id, destination, target: route.target, note};
 	});
+	// Every table has a local route per VPC block, whether or not the document spells it out.
+	for (const block of vpcBlocks)
+		if (!rows.some(row => row.destination === block && row.target === 'local')) rows.push({tableId: table.id, destination: block, target: 'local', note: 'local'});
 	// Evaluation order: longest prefix first; prefix lists (no length) after the CIDRs.
 	return rows.sort((a, b) => prefixLength(b.destination) - prefixLength(a.destination));
 }
@@ -115,9 +118,11 @@ function tgwRouteRows(table: TgwRouteTable): RouteRow[] {
 	return rows.sort((a, b) => prefixLength(b.destination) - prefixLength(a.destination));
 }
 
-function vpcTable(table: RouteTable, why: string) {
+function vpcTable(table: RouteTable, why: string, index: ResourceIndex) {
+	const vpc = index.byId.get(table.vpcId);
+	const blocks = vpc?.kind === 'vpc' ? (vpc.resource as {cidrBlocks: string[]}).cidrBlocks : [];
 	const extras = table.propagatingVgwIds.length > 0 ? `, propagation from ${table.propagatingVgwIds.join(', ')}` : '';
-	return {id: table.id, heading: `${table.name ?? table.id}${table.main ? ' (main)' : ''} ${why}${extras}`, rows: vpcRouteRows(table)};
+	return {id: table.id, heading: `${table.name ?? table.id}${table.main ? ' (main)' : ''} ${why}${extras}`, rows: vpcRouteRows(table, blocks)};
 }
 
 function tgwTable(table: TgwRouteTable, why: string) {
@@ -131,12 +136,12 @@ export function routesFor(topology: Topology, index: ResourceIndex, resourceId: 
 	const resource = entry.resource as Record<string, unknown>;
 	switch (entry.kind) {
 		case 'route-table':
-			return {tables: [vpcTable(entry.resource as RouteTable, '')]};
+			return {tables: [vpcTable(entry.resource as RouteTable, '', index)]};
 		case 'transit-gateway-route-table':
 			return {tables: [tgwTable(entry.resource as TgwRouteTable, '')]};
 		case 'vpc': {
 			const main = topology.routeTables.find(table => table.vpcId === resourceId && table.main);
-			return main ? {tables: [vpcTable(main, 'for subnets without their own table')]} : {tables: [], empty: 'This VPC has no main route table.'};
+			return main ? {tables: [vpcTable(main, 'for subnets without their own table', index)]} : {tables: [], empty: 'This VPC has no main route table.'};
 		}
 		case 'transit-gateway': {
 			const tables = topology.transitGatewayRouteTables.filter(table => table.transitGatewayId === resourceId);
@@ -151,13 +156,13 @@ export function routesFor(topology: Topology, index: ResourceIndex, resourceId: 
 		case 'vpn-gateway': {
 			const edge = topology.routeTables.filter(table => table.gatewayIds.includes(resourceId));
 			return edge.length > 0
-				? {tables: edge.map(table => vpcTable(table, `for traffic entering through ${resourceId}`))}
+				? {tables: edge.map(table => vpcTable(table, `for traffic entering through ${resourceId}`, index))}
 				: {tables: [], empty: 'Traffic entering through this gateway follows the VPC\'s local routes (no edge route table).'};
 		}
 		default: {
 			const subnet = subnetFor(topology, index, resourceId);
 			const table = subnet ? routeTableForSubnet(topology, index, subnet) : undefined;
-			if (table && subnet) return {tables: [vpcTable(table, `for ${subnet.name ?? subnet.id}`)]};
+			if (table && subnet) return {tables: [vpcTable(table, `for ${subnet.name ?? subnet.id}`, index)]};
 			return {tables: [], empty: `No route table applies to a ${entry.kind}.`};
 		}
 	}

@@ -1,0 +1,214 @@
+import React, {act} from 'react';
+import {afterEach, describe, expect, it} from 'vitest';
+import {render} from 'ink-testing-library';
+import {Root} from '../../source/ui/Root.js';
+import {keys, openedTemplate, press, tick, type, waitFor} from './helpers.js';
+
+const cleanups: Array<() => void> = [];
+afterEach(async () => {
+	await act(async () => {
+		while (cleanups.length > 0) cleanups.pop()!();
+	});
+});
+
+async function open(id = 'basic-public-private') {
+	const setup = openedTemplate(id);
+	let app!: ReturnType<typeof render>;
+	// Await once after render: useInput subscribes in an effect.
+	await act(async () => {
+		app = render(<Root services={setup.services} opened={setup.opened} />);
+		await tick();
+	});
+	cleanups.push(() => app.unmount(), setup.cleanup);
+	const frame = () => app.lastFrame() ?? '';
+	return {...setup, app, frame, stdin: app.stdin};
+}
+
+describe('console panes', () => {
+	it('shows the tree, the route table and the rules of the selection', async () => {
+		const {frame, stdin} = await open();
+		expect(frame()).toContain('basic-public-private');
+		expect(frame()).toContain('saved');
+		expect(frame()).toContain('VPC main 10.0.0.0/16');
+		expect(frame()).toContain('subnet public-a 10.0.1.0/24');
+		expect(frame()).toContain('web-1 10.0.1.10');
+		// The VPC is selected: its main route table, with the implicit local route.
+		expect(frame()).toContain('private (main)');
+		expect(frame()).toMatch(/0\.0\.0\.0\/0\s+→ nat-a/);
+		expect(frame()).toMatch(/10\.0\.0\.0\/16\s+→ local/);
+		// Down to web-1: the public subnet's table and web-1's security group and NACL.
+		await press(stdin, 'j', 'j');
+		expect(frame()).toMatch(/0\.0\.0\.0\/0\s+→ igw-main/);
+		await press(stdin, '3');
+		expect(frame()).toContain('[3 Rules]');
+		expect(frame()).toContain('web inbound');
+		expect(frame()).toContain('public-acl inbound');
+		expect(frame()).toContain('* deny all traffic');
+		await press(stdin, '4');
+		expect(frame()).toContain('No trace yet');
+	});
+
+	it('collapses and expands tree nodes and filters the list', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, keys.enter);
+		expect(frame()).toContain('▸ VPC main');
+		expect(frame()).not.toContain('web-1');
+		await press(stdin, keys.right);
+		expect(frame()).toContain('web-1');
+		await press(stdin, '/');
+		await type(stdin, 'app-1');
+		expect(frame()).toContain('/app-1');
+		expect(frame()).toContain('app-1 10.0.2.10');
+		expect(frame()).not.toContain('web-1');
+		await press(stdin, keys.esc);
+		await waitFor(() => frame().includes('web-1'), 'the filter to clear');
+	});
+
+	it('moves between panes with Tab, Shift-Tab and digits', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, keys.tab);
+		expect(frame()).toContain('[2 Routes]');
+		await press(stdin, keys.tab);
+		expect(frame()).toContain('[3 Rules]');
+		await press(stdin, keys.shiftTab, keys.shiftTab, keys.shiftTab);
+		expect(frame()).toContain('[4 Trace]');
+	});
+});
+
+describe('help and footer', () => {
+	it('shows the keys of the focused pane and the help overlay', async () => {
+		const {frame, stdin} = await open();
+		expect(frame()).toContain('Enter open/close');
+		expect(frame()).toContain(': command');
+		await press(stdin, '4');
+		expect(frame()).toContain('Space play/pause');
+		await press(stdin, '?');
+		expect(frame()).toContain('Keys');
+		expect(frame()).toContain('Everywhere');
+		expect(frame()).toContain('close help');
+		await press(stdin, 'q');
+		expect(frame()).not.toContain('Everywhere');
+		expect(frame()).toContain('[4 Trace]');
+	});
+});
+
+describe('palette', () => {
+	it('completes command names and resource names', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, ':');
+		await type(stdin, 'add subn');
+		await press(stdin, keys.tab);
+		expect(frame()).toContain(':add subnet ');
+		await type(stdin, 'x vpc=ma');
+		await press(stdin, keys.tab);
+		expect(frame()).toContain('vpc=main ');
+	});
+
+	it('shows an error inline and changes nothing', async () => {
+		const {frame, stdin, store} = await open();
+		const before = store.load('basic-public-private').revision;
+		await press(stdin, ':');
+		await type(stdin, 'add subnet db-a vpc=main cidr=10.0.1.0/24 az=us-east-1a');
+		await press(stdin, keys.enter);
+		expect(frame()).toContain('✗');
+		expect(frame()).toContain('saved');
+		expect(frame()).not.toContain('undo  saved');
+		expect(store.load('basic-public-private').revision).toBe(before);
+	});
+
+	it('applies and saves a command, keeps history, and undoes and redoes it', async () => {
+		const {frame, stdin, store} = await open();
+		await press(stdin, ':');
+		await type(stdin, 'add subnet db-a vpc=main cidr=10.0.3.0/24 az=us-east-1a');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('subnet db-a 10.0.3.0/24'), 'the new subnet');
+		await waitFor(() => /1 undo\s+saved/.test(frame()), 'the save');
+		expect(store.load('basic-public-private').topology.subnets.map(subnet => subnet.name)).toContain('db-a');
+
+		await press(stdin, ':', keys.up);
+		expect(frame()).toContain(':add subnet db-a');
+		await press(stdin, keys.esc);
+		await waitFor(() => !frame().includes(':add subnet'), 'the palette to close');
+
+		await press(stdin, 'u');
+		await waitFor(() => !frame().includes('db-a') && frame().includes('saved'), 'undo');
+		expect(store.load('basic-public-private').topology.subnets.map(subnet => subnet.name)).not.toContain('db-a');
+		await press(stdin, keys.ctrlR);
+		await waitFor(() => frame().includes('subnet db-a'), 'redo');
+		await waitFor(() => store.load('basic-public-private').topology.subnets.some(subnet => subnet.name === 'db-a'), 'the redo to be saved');
+	});
+
+	it('answers help and cidr under the line', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, ':');
+		await type(stdin, 'cidr 192.168.32.1/24');
+		await press(stdin, keys.enter);
+		expect(frame()).toContain('192.168.32.0');
+	});
+
+	it('asks what to do when the file changed on disk', async () => {
+		const {frame, stdin, store, opened} = await open();
+		store.save('basic-public-private', {...opened.topology, title: 'edited elsewhere'}, {force: true});
+		await press(stdin, ':');
+		await type(stdin, 'add subnet db-a vpc=main cidr=10.0.3.0/24 az=us-east-1a');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('changed on disk'), 'the conflict');
+		expect(frame()).toContain('overwrite');
+		expect(store.load('basic-public-private').topology.title).toBe('edited elsewhere');
+		await press(stdin, 'o');
+		await waitFor(() => store.load('basic-public-private').topology.subnets.some(subnet => subnet.name === 'db-a'), 'the overwrite');
+	});
+});
+
+describe('trace', () => {
+	it('runs a suggested trace and steps forward and back', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, 's');
+		expect(frame()).toContain('Suggested traces');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('Reachable'), 'the trace');
+		expect(frame()).toContain('Request hop 1');
+		await press(stdin, 'l');
+		expect(frame()).toContain('Request hop 2');
+		expect(frame()).toContain('before');
+		expect(frame()).toContain('after');
+		await press(stdin, keys.right);
+		expect(frame()).toContain('Request hop 3');
+		await press(stdin, 'h');
+		expect(frame()).toContain('Request hop 2');
+		await press(stdin, 'G');
+		expect(frame()).toContain('Reply hop');
+		await press(stdin, 'g');
+		expect(frame()).toContain('Request hop 1');
+	});
+
+	it('explains an unreachable trace and highlights the rule in Rules', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, ':');
+		await type(stdin, 'trace 203.0.113.10 web-1 tcp 22');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('Not reachable'), 'the trace');
+		await press(stdin, 'G');
+		const blocked = frame();
+		expect(blocked).toMatch(/DENIES|DROPS/);
+		await press(stdin, '3');
+		expect(frame()).toContain('following trace hop');
+		expect(frame()).toContain('▶');
+	});
+
+	it('builds a trace with the picker', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, 't');
+		expect(frame()).toContain('where does the packet start');
+		await type(stdin, 'web');
+		await press(stdin, keys.enter);
+		expect(frame()).toContain('New trace from web-1');
+		await type(stdin, 'app-1');
+		await press(stdin, keys.enter);
+		expect(frame()).toContain('protocol and port');
+		await press(stdin, keys.backspace, keys.backspace, keys.backspace);
+		await type(stdin, '8080');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('Reachable'), 'the trace');
+	});
+});

@@ -1,0 +1,194 @@
+import {describe, expect, it} from 'vitest';
+import {loadTemplate} from '../../source/model/templates.js';
+import type {TraceResult} from '../../source/engine/types.js';
+import {consoleReducer, createConsoleState} from '../../source/ui/consoleState.js';
+import {createHistory, pushHistory, redoHistory, undoHistory} from '../../source/ui/history.js';
+import {computeLayout, fit, listRows, tooSmall, windowStart} from '../../source/ui/layout.js';
+import {emptyPalette, paletteReducer} from '../../source/ui/paletteState.js';
+import {parseProtocolLine, pickerReducer, startPicker} from '../../source/ui/tracePicker.js';
+
+const topology = loadTemplate('basic-public-private');
+const hop = (component: string) => ({component, type: 'instance', action: 'forward' as const, detail: component});
+const result: TraceResult = {
+	reachable: true,
+	packet: {protocol: 'tcp', source: '10.0.1.10', destination: '10.0.2.10', sourcePort: 49152, destinationPort: 8080},
+	forward: [hop('a'), hop('b'), hop('c')],
+	return: [hop('c'), hop('a')],
+	blockedAt: null,
+	explanations: [],
+};
+
+describe('consoleReducer', () => {
+	const start = createConsoleState({name: 'demo', topology});
+
+	it('cycles focus both ways and jumps to a pane', () => {
+		let state = consoleReducer(start, {type: 'focus-cycle', delta: 1});
+		expect(state.focus).toBe('routes');
+		state = consoleReducer(state, {type: 'focus-cycle', delta: -1});
+		state = consoleReducer(state, {type: 'focus-cycle', delta: -1});
+		expect(state.focus).toBe('trace');
+		expect(consoleReducer(start, {type: 'focus', pane: 'rules'}).focus).toBe('rules');
+	});
+
+	it('keeps cursors inside the list', () => {
+		let state = consoleReducer(start, {type: 'move', pane: 'resources', delta: -3, length: 10});
+		expect(state.cursors.resources).toBe(0);
+		state = consoleReducer(state, {type: 'move', pane: 'resources', delta: 50, length: 10});
+		expect(state.cursors.resources).toBe(9);
+		state = consoleReducer(state, {type: 'jump', pane: 'resources', to: 'first', length: 10});
+		expect(state.cursors.resources).toBe(0);
+	});
+
+	it('undoes and redoes applied topologies', () => {
+		const changed = {...topology, title: 'changed'};
+		let state = consoleReducer(start, {type: 'apply', topology: changed, message: 'ok'});
+		expect(state.doc.present).toBe(changed);
+		expect(state.saveState).toBe('unsaved');
+		state = consoleReducer(state, {type: 'undo'});
+		expect(state.doc.present).toBe(topology);
+		state = consoleReducer(state, {type: 'redo'});
+		expect(state.doc.present).toBe(changed);
+		expect(consoleReducer(start, {type: 'undo'}).message?.text).toBe('Nothing to undo.');
+	});
+
+	it('steps through a trace, request then reply, and stops playing at the end', () => {
+		let state = consoleReducer(start, {type: 'trace-start', flow: {from: 'a', to: 'c'}, result});
+		expect(state.focus).toBe('trace');
+		expect(state.trace?.cursor).toBe(0);
+		state = consoleReducer(state, {type: 'trace-step', delta: 1});
+		state = consoleReducer(state, {type: 'trace-step', delta: 1});
+		state = consoleReducer(state, {type: 'trace-step', delta: 1});
+		expect(state.trace?.cursor).toBe(3);
+		state = consoleReducer(state, {type: 'trace-step', delta: -1});
+		expect(state.trace?.cursor).toBe(2);
+		state = consoleReducer(state, {type: 'trace-jump', to: 'last'});
+		expect(state.trace?.cursor).toBe(4);
+		state = consoleReducer(state, {type: 'trace-step', delta: 1});
+		expect(state.trace?.cursor).toBe(4);
+		// Play at the end starts over; playing stops on the last hop.
+		state = consoleReducer(state, {type: 'trace-play'});
+		expect(state.trace).toMatchObject({cursor: 0, playing: true});
+		for (let i = 0; i < 10; i++) state = consoleReducer(state, {type: 'trace-step', delta: 1});
+		expect(state.trace).toMatchObject({cursor: 4, playing: false});
+	});
+
+	it('follows the trace in Routes and Rules until the selection moves', () => {
+		let state = consoleReducer(start, {type: 'trace-start', flow: {from: 'a', to: 'c'}, result});
+		expect(state.follow).toBe('trace');
+		state = consoleReducer(state, {type: 'focus', pane: 'routes'});
+		expect(state.follow).toBe('trace');
+		state = consoleReducer(state, {type: 'focus', pane: 'resources'});
+		expect(state.follow).toBe('selection');
+	});
+
+	it('records a save conflict and opens the question', () => {
+		const changed = {...topology, title: 'mine'};
+		const state = consoleReducer(start, {type: 'save-conflict', topology: changed});
+		expect(state).toMatchObject({saveState: 'changed-on-disk', overlay: 'conflict', pendingSave: changed});
+	});
+});
+
+describe('history', () => {
+	it('keeps at least 100 steps', () => {
+		let history = createHistory(0);
+		for (let i = 1; i <= 150; i++) history = pushHistory(history, i);
+		for (let i = 0; i < 150; i++) history = undoHistory(history);
+		expect(history.present).toBe(0);
+		for (let i = 0; i < 150; i++) history = redoHistory(history);
+		expect(history.present).toBe(150);
+	});
+
+	it('drops the redo branch on a new change', () => {
+		let history = pushHistory(pushHistory(createHistory('a'), 'b'), 'c');
+		history = undoHistory(history);
+		history = pushHistory(history, 'd');
+		expect(history.future).toEqual([]);
+		expect(redoHistory(history)).toBe(history);
+	});
+});
+
+describe('paletteReducer', () => {
+	it('edits the line at the cursor', () => {
+		let state = paletteReducer(emptyPalette, {type: 'insert', text: 'add vpc'});
+		state = paletteReducer(state, {type: 'cursor', delta: -3});
+		state = paletteReducer(state, {type: 'delete-back'});
+		expect(state.text).toBe('addvpc');
+		expect(state.cursor).toBe(3);
+	});
+
+	it('browses history and comes back to the draft', () => {
+		let state = paletteReducer(emptyPalette, {type: 'submitted', line: 'help'});
+		state = paletteReducer(state, {type: 'submitted', line: 'cidr 10.0.0.0/16'});
+		state = paletteReducer(state, {type: 'insert', text: 'dra'});
+		state = paletteReducer(state, {type: 'history', delta: -1});
+		expect(state.text).toBe('cidr 10.0.0.0/16');
+		state = paletteReducer(state, {type: 'history', delta: -1});
+		expect(state.text).toBe('help');
+		state = paletteReducer(state, {type: 'history', delta: 1});
+		state = paletteReducer(state, {type: 'history', delta: 1});
+		expect(state.text).toBe('dra');
+	});
+
+	it('keeps the error until the line changes', () => {
+		let state = paletteReducer(emptyPalette, {type: 'insert', text: 'bogus'});
+		state = paletteReducer(state, {type: 'error', error: 'unknown command'});
+		expect(state.error).toBe('unknown command');
+		expect(paletteReducer(state, {type: 'insert', text: 'x'}).error).toBeUndefined();
+	});
+});
+
+describe('trace picker', () => {
+	it('goes source, destination, protocol and back', () => {
+		let state = startPicker();
+		state = pickerReducer(state, {type: 'choose', ref: 'web-1'});
+		expect(state).toMatchObject({step: 'to', from: 'web-1'});
+		state = pickerReducer(state, {type: 'choose', ref: 'app-1'});
+		expect(state).toMatchObject({step: 'protocol', to: 'app-1', query: 'tcp 443'});
+		state = pickerReducer(state, {type: 'back'});
+		expect(state.step).toBe('to');
+	});
+
+	it('reads protocol lines', () => {
+		expect(parseProtocolLine('tcp 22')).toEqual({ok: true, protocol: 'tcp', port: 22});
+		expect(parseProtocolLine('icmp')).toEqual({ok: true, protocol: 'icmp'});
+		expect(parseProtocolLine('tcp').ok).toBe(false);
+		expect(parseProtocolLine('tcp 70000').ok).toBe(false);
+	});
+});
+
+describe('layout', () => {
+	it('stacks at 80x24 and stays one row short of the terminal', () => {
+		const layout = computeLayout(80, 24, 'trace');
+		expect(layout.mode).toBe('stacked');
+		expect(layout.height).toBe(23);
+		expect(layout.panes.resources.width + layout.panes.trace.width).toBe(80);
+		expect(layout.panes.routes.height).toBe(0);
+	});
+
+	it('puts all four panes side by side on a large terminal', () => {
+		const layout = computeLayout(200, 50, 'resources');
+		expect(layout.mode).toBe('grid');
+		for (const rect of Object.values(layout.panes)) expect(rect.height).toBeGreaterThan(5);
+		expect(layout.panes.routes.height + layout.panes.rules.height).toBe(layout.body);
+		expect(layout.panes.resources.width + layout.panes.routes.width + layout.panes.trace.width).toBe(200);
+	});
+
+	it('gives rows to a palette without going under the minimum', () => {
+		expect(computeLayout(80, 24, 'routes', 5).body).toBe(computeLayout(80, 24, 'routes').body - 5);
+		expect(listRows({x: 0, y: 0, width: 10, height: 2})).toBe(1);
+	});
+
+	it('windows long lists around the cursor', () => {
+		expect(windowStart(0, 10_000, 20)).toBe(0);
+		expect(windowStart(5_000, 10_000, 20)).toBe(4_990);
+		expect(windowStart(9_999, 10_000, 20)).toBe(9_980);
+		expect(windowStart(3, 5, 20)).toBe(0);
+	});
+
+	it('knows when the terminal is too small and cuts long text', () => {
+		expect(tooSmall(79, 24)).toBe(true);
+		expect(tooSmall(80, 23)).toBe(true);
+		expect(tooSmall(80, 24)).toBe(false);
+		expect(fit('abcdef', 4)).toBe('abc…');
+	});
+});
