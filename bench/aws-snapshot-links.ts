@@ -1,7 +1,8 @@
 // What connects VPCs to each other and to premises, as the EC2 and Direct Connect APIs print it:
 // peering, prefix lists, transit gateways (with Batfish's propagation and static-route wrappers),
 // VPN gateways, customer gateways, VPN connections, Direct Connect gateways and interfaces.
-import type {TgwRoute, VpnConnection} from '../source/model/types.js';
+import {formatIpv4, parseCidr, sizeOf} from '../source/net/ipv4.js';
+import type {Subnet, TgwRoute, VpnConnection} from '../source/model/types.js';
 import {type Json, type RegionFiles, type SnapshotCtx, tagsOf} from './aws-snapshot-common.js';
 
 const peeringOptions = {AllowDnsResolutionFromRemoteVpc: false, AllowEgressFromLocalClassicLinkToRemoteVpc: false, AllowEgressFromLocalVpcToRemoteClassicLink: false};
@@ -47,6 +48,12 @@ export function writeLinks(ctx: SnapshotCtx, files: RegionFiles): void {
 		});
 
 	const attachments = new Map(t.transitGatewayAttachments.map(a => [a.id, a]));
+	const subnets = new Map(t.subnets.map(subnet => [subnet.id, subnet]));
+	const taken = new Set([
+		...t.networkInterfaces.flatMap(e => [e.privateIp, ...e.secondaryPrivateIps]), ...t.natGateways.map(n => n.privateIp),
+		...t.vpcEndpoints.flatMap(v => v.networkInterfaces.map(i => i.privateIp)), ...t.loadBalancers.flatMap(l => l.nodes.map(n => n.privateIp)),
+		...t.clientVpnEndpoints.flatMap(c => c.targetNetworks.map(n => n.privateIp)),
+	]);
 	for (const tgw of t.transitGateways)
 		files.add(tgw.region, 'TransitGateways', {
 			CreationTime: ctx.time(), Options: {
@@ -63,6 +70,7 @@ export function writeLinks(ctx: SnapshotCtx, files: RegionFiles): void {
 			...base, ResourceId: attachment.resourceId, ResourceOwnerId: account, ResourceType: resourceType(attachment.type), TransitGatewayOwnerId: account,
 		});
 		if (attachment.type !== 'vpc') continue;
+		for (const subnetId of attachment.subnetIds) addAttachmentInterface(ctx, files, taken, attachment.id, subnets.get(subnetId));
 		files.add(region, 'TransitGatewayVpcAttachments', {
 			...base, Options: {ApplianceModeSupport: attachment.applianceMode ? 'enable' : 'disable', DnsSupport: 'enable', Ipv6Support: 'disable', SecurityGroupReferencingSupport: 'disable'},
 			SubnetIds: attachment.subnetIds, VpcId: attachment.resourceId, VpcOwnerId: ctx.accountOfVpc(attachment.resourceId),
@@ -116,6 +124,31 @@ export function writeLinks(ctx: SnapshotCtx, files: RegionFiles): void {
 	writeDirectConnect(ctx, files);
 	for (const key of ['VpcPeeringConnections', 'PrefixLists', 'TransitGateways', 'TransitGatewayAttachments', 'TransitGatewayVpcAttachments', 'TransitGatewayRouteTables',
 		'TransitGatewayPropagations', 'TransitGatewayStaticRoutes', 'VpnGateways', 'CustomerGateways', 'VpnConnections']) files.touch(region, key);
+}
+
+/**
+ * The network interface AWS puts in each subnet of a VPC attachment (requester-managed, type
+ * transit_gateway), as describe-network-interfaces lists it: an importer has to skip these. It
+ * takes the first address of the subnet that nothing in the topology uses.
+ */
+function addAttachmentInterface(ctx: SnapshotCtx, files: RegionFiles, taken: Set<string>, attachmentId: string, subnet: Subnet | undefined): void {
+	if (!subnet) return;
+	const block = parseCidr(subnet.cidr);
+	let address: string | undefined;
+	for (let offset = 4; offset < sizeOf(block) - 1 && !address; offset++) {
+		const candidate = formatIpv4(block.base + offset);
+		if (!taken.has(candidate)) address = candidate;
+	}
+	if (!address) return;
+	taken.add(address);
+	const vpcId = subnet.vpcId;
+	files.add(ctx.regionOfVpc(vpcId), 'NetworkInterfaces', {
+		Attachment: {AttachmentId: `ela-attach-${ctx.rng.hex(8)}`, DeleteOnTermination: false, DeviceIndex: 1, InstanceOwnerId: 'amazon-aws', Status: 'attached'},
+		AvailabilityZone: subnet.availabilityZone, Description: `Network Interface for Transit Gateway Attachment ${attachmentId}`, Groups: [], InterfaceType: 'transit_gateway',
+		Ipv6Addresses: [], MacAddress: `0a:${ctx.rng.hex(10).match(/../g)!.join(':')}`, NetworkInterfaceId: ctx.awsId('eni'), OwnerId: ctx.accountOfVpc(vpcId),
+		PrivateIpAddress: address, PrivateIpAddresses: [{Primary: true, PrivateIpAddress: address}], RequesterId: '522605744525', RequesterManaged: false,
+		SourceDestCheck: false, Status: 'in-use', SubnetId: subnet.id, TagSet: [], VpcId: vpcId,
+	});
 }
 
 /** describe-direct-connect-gateways, -gateway-associations, describe-virtual-interfaces, describe-connections (camelCase, as that API prints). */

@@ -15,7 +15,7 @@ import {generateFlows, generateLarge, largeCounts} from './generate.js';
 import {type HookResult, measureAwsImport, measureConsole} from './hooks.js';
 import {count, line, mark, mb, median, ms, note, now, quantile, repeat, section, us} from './measure.js';
 import type {MemoryReport} from './memory-probe.js';
-import {benchTraces, describeOutcome} from './trace-bench.js';
+import {benchTraces, groupOutcomes} from './trace-bench.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
@@ -61,7 +61,7 @@ function probeMemory(work: string, file: string): MemoryReport {
 	try {
 		return JSON.parse(last) as MemoryReport;
 	} catch {
-		return {baselineRss: 0, rss: 0, heapUsed: 0, prepared: false, error: (child.stderr || 'the probe printed nothing').trim().split('\n')[0]};
+		return {baselineRss: 0, rss: 0, peakRss: 0, heapUsed: 0, prepared: false, error: (child.stderr || 'the probe printed nothing').trim().split('\n')[0]};
 	}
 }
 
@@ -124,7 +124,12 @@ async function main(): Promise<void> {
 		note(`${count(figures.reachable)} reachable, ${count(figures.unreachable)} not, ${count(figures.errors.length)} threw; ` +
 			`${count(flows.length - figures.errors.length - figures.disagreements.length)} of ${count(flows.length)} as the generator intended`);
 		for (const {flow, message} of figures.errors.slice(0, 3)) note(`threw: ${flow.category} ${flow.from} -> ${flow.to}: ${message}`);
-		for (const {flow, result} of figures.disagreements.slice(0, 5)) note(describeOutcome(flow, result));
+		const groups = groupOutcomes(figures.disagreements);
+		for (const group of groups.slice(0, 8)) {
+			note(`${count(group.count)} x ${group.key}`);
+			note(`    e.g. ${group.example}`);
+		}
+		if (groups.length > 8) note(`... and ${groups.length - 8} more kinds of disagreement`);
 	}
 
 	section('memory (fresh process: read, parse, check and prepare the large topology)');
@@ -132,7 +137,7 @@ async function main(): Promise<void> {
 	if (memory.error) line('resident memory', `not measured: ${memory.error}`, '< 200 MB', 'n/a');
 	else {
 		line('resident memory', `${mb(memory.rss)} rss (heap ${mb(memory.heapUsed)})${memory.prepared ? '' : ', without engine prepare'}`, '< 200 MB', mark(memory.prepared ? memory.rss < 200 * 1024 * 1024 : undefined));
-		note(`Node and the bundled code alone: ${mb(memory.baselineRss)}`);
+		note(`peak while loading ${mb(memory.peakRss)}; Node and the bundled code alone ${mb(memory.baselineRss)}`);
 	}
 
 	section('AWS snapshot import');

@@ -52,3 +52,16 @@ export function describeOutcome(flow: BenchFlow, result: TraceResult): string {
 	const where = result.blockedAt ? `blocked at ${result.blockedAt.type} ${result.blockedAt.component} (${result.blockedAt.code}, ${result.blockedAt.direction})` : 'reachable';
 	return `${flow.category}: ${flow.from} -> ${flow.to} ${flow.protocol ?? 'tcp'}/${flow.port ?? ''}: expected ${flow.expect}, got ${where}`;
 }
+
+/** Disagreements grouped by category and where the engine stopped them, most frequent first. */
+export function groupOutcomes(disagreements: TraceFigures['disagreements']): {key: string; count: number; example: string}[] {
+	const groups = new Map<string, {key: string; count: number; example: string}>();
+	for (const {flow, result} of disagreements) {
+		const where = result.blockedAt ? `${result.blockedAt.type} ${result.blockedAt.code} (${result.blockedAt.direction})` : 'reachable';
+		const key = `${flow.category}, expected ${flow.expect}, got ${where}`;
+		const group = groups.get(key);
+		if (group) group.count++;
+		else groups.set(key, {key, count: 1, example: describeOutcome(flow, result)});
+	}
+	return [...groups.values()].sort((a, b) => b.count - a.count);
+}

@@ -75,6 +75,11 @@ describe('writeAwsSnapshot', () => {
 		const nat = read('NatGateways.json').NatGateways[0];
 		expect(addresses.some(a => a.PublicIp === nat.NatGatewayAddresses[0].PublicIp && a.NetworkInterfaceId === nat.NatGatewayAddresses[0].NetworkInterfaceId)).toBe(true);
 		expect(interfaces.some(e => e.Association?.PublicIp)).toBe(true);
+		// AWS's own interfaces for NAT gateways and TGW attachments, on addresses nothing else uses.
+		expect(interfaces.filter(e => e.InterfaceType === 'nat_gateway')).toHaveLength(topology.natGateways.length);
+		expect(interfaces.filter(e => e.InterfaceType === 'transit_gateway')).toHaveLength(topology.transitGatewayAttachments.flatMap(a => a.subnetIds).length);
+		const privateIps = interfaces.map(e => e.PrivateIpAddress);
+		expect(new Set(privateIps).size).toBe(privateIps.length);
 	});
 
 	it('writes transit gateway tables with Batfish wrappers, VPNs and Direct Connect', () => {
