@@ -1,7 +1,7 @@
 // Shared state of one validation run: the resource index built once, parsed blocks, the lookups
 // several rule groups need, and the helpers that turn a finding into a Problem whose message names
 // the resource and the field.
-import {type Cidr, cidrContainsAddress, formatCidr, parseCidr, parseIpv4} from '../net/ipv4.js';
+import {type Cidr, formatCidr, parseCidr, parseIpv4} from '../net/ipv4.js';
 import type {Problem} from './parse.js';
 import {
 	type CollectionKey,
@@ -160,15 +160,6 @@ export class Checker {
 	/** Parses an address the schema already checked; undefined only for an unchecked document. */
 	address(text: string): number | undefined {
 		return parseIpv4(text);
-	}
-
-	/** The subnet of `vpcId` whose block contains `address`, if any. */
-	subnetAt(vpcId: string, address: number): Subnet | undefined {
-		for (const subnet of this.subnetsByVpc.get(vpcId) ?? []) {
-			const cidr = this.subnetCidr.get(subnet.id);
-			if (cidr && cidrContainsAddress(cidr, address)) return subnet;
-		}
-		return undefined;
 	}
 }
 

@@ -5,7 +5,6 @@ import {type AddressBook, checkGroupsInVpc} from './validate-addresses.js';
 import {type Checker, type Subject, forEach, short} from './validate-context.js';
 import {checkZonalSubnets} from './validate-services.js';
 import {findOverlaps} from './validate-vpc.js';
-import {label} from './resources.js';
 
 /** The attachment if it exists and belongs to `tgwId`, else reports why not. */
 function attachmentOf(checker: Checker, subject: Subject, field: string, id: string, tgwId: string): void {

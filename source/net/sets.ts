@@ -5,7 +5,6 @@ import {excludeCidr, mergeCidr, overlapCidr} from 'cidr-tools';
 import {
 	type Cidr,
 	NetParseError,
-	cidrContains,
 	formatCidr,
 	formatIpv4,
 	lastAddress,
@@ -140,9 +139,4 @@ export function describeCidr(text: string): CidrFacts {
 		firstUsable: formatIpv4(cidr.base + 4),
 		lastUsable: formatIpv4(last - 1),
 	};
-}
-
-/** True when `inner` lies inside one of `outer` (already parsed blocks). */
-export function insideAny(outer: readonly Cidr[], inner: Cidr): boolean {
-	return outer.some(block => cidrContains(block, inner));
 }
