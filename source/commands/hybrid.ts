@@ -1,9 +1,8 @@
-// Hybrid connectivity: virtual private and customer gateways, site-to-site VPN, client VPN,
-// Direct Connect (connections, gateways, virtual interfaces) and on-premises sites.
+// Site-to-site VPN: virtual private and customer gateways, VPN connections, and the on-premises
+// sites behind them.
 import {label} from '../model/resources.js';
-import {parseCidr} from '../net/ipv4.js';
 import {CommandError, type Draft} from './draft.js';
-import {type FieldOption, addCommand, field, ref, refField, refs, refsField, removeCommand, setCommand} from './family.js';
+import {type FieldOption, addCommand, field, ref, refField, removeCommand, setCommand} from './family.js';
 import {blackholeRoutes} from './routing.js';
 import type {ArgSpec} from './syntax.js';
 import type {CommandDef} from './types.js';
@@ -11,13 +10,9 @@ import type {CommandDef} from './types.js';
 const vgwFamily = {noun: 'vgw', kind: 'vpn-gateway', collection: 'vpnGateways', title: 'virtual private gateway'} as const;
 const cgwFamily = {noun: 'cgw', kind: 'customer-gateway', collection: 'customerGateways', title: 'customer gateway'} as const;
 const vpnFamily = {noun: 'vpn', kind: 'vpn-connection', collection: 'vpnConnections', title: 'VPN connection'} as const;
-const cvpnFamily = {noun: 'cvpn', kind: 'client-vpn-endpoint', collection: 'clientVpnEndpoints', title: 'client VPN endpoint'} as const;
-const dxFamily = {noun: 'dx', kind: 'dx-connection', collection: 'dxConnections', title: 'Direct Connect connection'} as const;
-const dxgwFamily = {noun: 'dxgw', kind: 'dx-gateway', collection: 'dxGateways', title: 'Direct Connect gateway'} as const;
-const vifFamily = {noun: 'vif', kind: 'virtual-interface', collection: 'virtualInterfaces', title: 'virtual interface'} as const;
 const siteFamily = {noun: 'site', kind: 'site', collection: 'sites', title: 'on-premises site'} as const;
 
-const asn: ArgSpec = {name: 'asn', kind: 'int', min: 1, max: 4294967294};
+export const asn: ArgSpec = {name: 'asn', kind: 'int', min: 1, max: 4294967294};
 const tunnelState = (index: number): FieldOption<'vpnConnections'> => ({
 	name: `tunnel${index + 1}`,
 	kind: 'enum',
@@ -154,113 +149,6 @@ export const hybridCommands: CommandDef[] = [
 	}),
 	...listEntryCommands('vpn-route', 'staticRoutes', 'a static route'),
 	...listEntryCommands('vpn-prefix', 'bgpPrefixes', 'a BGP-advertised prefix'),
-	...clientVpnCommands(),
-	addCommand(dxFamily, {
-		prefix: 'dxcon',
-		summary: 'create a Direct Connect connection',
-		help: 'A dedicated link at a Direct Connect location; site= is the on-premises network at its far end. Virtual interfaces run over it. Traffic is not encrypted unless a VPN runs over it.',
-		example: 'add dx dc-link site=datacenter location=EqDC2 bandwidth=1Gbps',
-		options: [
-			field({name: 'location', kind: 'text'}, 'location'),
-			field({name: 'bandwidth', kind: 'text'}, 'bandwidth'),
-			refField(ref('site', ['site']), 'siteId'),
-			field({name: 'state', kind: 'enum', values: ['ordering', 'requested', 'pending', 'available', 'down', 'deleting', 'deleted', 'rejected']}, 'state'),
-		],
-		build: (_draft, id, name) => ({id, name, state: 'available'}),
-	}),
-	setCommand(dxFamily, {
-		example: 'set dx dc-link state=down',
-		options: [refField(ref('site', ['site']), 'siteId'), field({name: 'state', kind: 'enum', values: ['ordering', 'requested', 'pending', 'available', 'down', 'deleting', 'deleted', 'rejected']}, 'state')],
-	}),
-	removeCommand(dxFamily, {example: 'rm dx dc-link'}),
-	addCommand(dxgwFamily, {
-		prefix: 'dxgw',
-		summary: 'create a Direct Connect gateway',
-		help: 'A global gateway between virtual interfaces and VGWs or transit gateways (add dxgw-association). It does not route between two VGWs.',
-		example: 'add dxgw dx-hub asn=64600',
-		options: [field(asn, 'asn')],
-		build: (_draft, id, name) => ({id, name, associations: []}),
-	}),
-	removeCommand(dxgwFamily, {example: 'rm dxgw dx-hub'}),
-	...(['add', 'set'] as const).map(
-		(verb): CommandDef => ({
-			name: `${verb} dxgw-association`,
-			summary: verb === 'add' ? 'associate a Direct Connect gateway with a VGW or a transit gateway' : 'change the allowed prefixes or state of an association',
-			help: 'allowed= lists the allowed prefixes: on a VGW association a filter on the VPC blocks advertised, on a transit gateway association the prefixes advertised on premises.',
-			example: `${verb} dxgw-association dx-hub hub allowed=10.0.0.0/8`,
-			args: [ref('dxgw', ['dx-gateway']), ref('gateway', ['vpn-gateway', 'transit-gateway'])],
-			options: [
-				{name: 'allowed', kind: 'cidrs', optional: true},
-				{name: 'state', kind: 'enum', values: ['associating', 'associated', 'disassociating', 'disassociated'], optional: true},
-			],
-			run(draft, args) {
-				const gatewayId = draft.id(args.str('gateway'), ['vpn-gateway', 'transit-gateway']);
-				const dxgw = draft.update('dxGateways', draft.id(args.str('dxgw'), ['dx-gateway']), copy => {
-					const existing = copy.associations.find(item => item.gatewayId === gatewayId);
-					if (verb === 'add') {
-						if (existing) throw new CommandError(`${label(copy)} is already associated with ${gatewayId}`);
-						copy.associations.push({gatewayId, allowedPrefixes: [...(args.list('allowed') ?? [])], state: (args.opt('state') ?? 'associated') as 'associated'});
-					} else {
-						if (!existing) throw new CommandError(`${label(copy)} is not associated with ${gatewayId}`);
-						if (args.has('allowed')) existing.allowedPrefixes = [...args.list('allowed')!];
-						if (args.has('state')) existing.state = args.str('state') as 'associated';
-					}
-				});
-				return `${verb === 'add' ? 'associated' : 'changed the association of'} ${label(dxgw)} ${verb === 'add' ? 'with' : 'and'} ${gatewayId}`;
-			},
-		}),
-	),
-	{
-		name: 'rm dxgw-association',
-		summary: 'remove a Direct Connect gateway association',
-		help: 'Disassociates the VGW or transit gateway from the Direct Connect gateway.',
-		example: 'rm dxgw-association dx-hub hub',
-		args: [ref('dxgw', ['dx-gateway']), ref('gateway', ['vpn-gateway', 'transit-gateway'])],
-		run(draft, args) {
-			const gatewayId = draft.id(args.str('gateway'), ['vpn-gateway', 'transit-gateway']);
-			const dxgw = draft.update('dxGateways', draft.id(args.str('dxgw'), ['dx-gateway']), copy => {
-				if (!copy.associations.some(item => item.gatewayId === gatewayId)) throw new CommandError(`${label(copy)} is not associated with ${gatewayId}`);
-				copy.associations = copy.associations.filter(item => item.gatewayId !== gatewayId);
-			});
-			return `disassociated ${gatewayId} from ${label(dxgw)}`;
-		},
-	},
-	addCommand(vifFamily, {
-		prefix: 'dxvif',
-		summary: 'create a private, transit or public virtual interface on a connection',
-		help: 'private: to a VGW (vgw=) or a Direct Connect gateway (dxgw=); transit: to a Direct Connect gateway associated with a transit gateway; public: to AWS public prefixes. prefixes= are the on-premises prefixes advertised over BGP.',
-		example: 'add vif dc-private private dc-link dxgw=dx-hub prefixes=172.16.0.0/16',
-		args: [{name: 'type', kind: 'enum', values: ['private', 'transit', 'public']}, ref('dx', ['dx-connection'])],
-		options: [
-			field({name: 'prefixes', kind: 'cidrs'}, 'customerPrefixes'),
-			field({name: 'state', kind: 'enum', values: ['confirming', 'verifying', 'pending', 'available', 'down', 'deleting', 'deleted', 'rejected']}, 'state'),
-		],
-		extra: [ref('vgw', ['vpn-gateway'], true), ref('dxgw', ['dx-gateway'], true)],
-		build: (draft, id, name, args) => {
-			const type = args.str('type') as 'private' | 'transit' | 'public';
-			if (type === 'private' && args.has('vgw') === args.has('dxgw')) throw new CommandError('a private virtual interface ends on a VGW or a Direct Connect gateway: give vgw= or dxgw=');
-			if (type === 'transit' && (!args.has('dxgw') || args.has('vgw'))) throw new CommandError('a transit virtual interface ends on a Direct Connect gateway: give dxgw=');
-			if (type === 'public' && (args.has('vgw') || args.has('dxgw'))) throw new CommandError('a public virtual interface reaches AWS public prefixes, not a gateway');
-			return {
-				id,
-				name,
-				type,
-				connectionId: draft.id(args.str('dx'), ['dx-connection']),
-				...(args.has('vgw') ? {vpnGatewayId: draft.id(args.opt('vgw')!, ['vpn-gateway'])} : {}),
-				...(args.has('dxgw') ? {dxGatewayId: draft.id(args.opt('dxgw')!, ['dx-gateway'])} : {}),
-				customerPrefixes: [],
-				state: 'available',
-			};
-		},
-	}),
-	setCommand(vifFamily, {
-		example: 'set vif dc-private state=down',
-		options: [
-			field({name: 'prefixes', kind: 'cidrs'}, 'customerPrefixes'),
-			field({name: 'state', kind: 'enum', values: ['confirming', 'verifying', 'pending', 'available', 'down', 'deleting', 'deleted', 'rejected']}, 'state'),
-		],
-	}),
-	removeCommand(vifFamily, {example: 'rm vif dc-private'}),
 	addCommand(siteFamily, {
 		prefix: 'site',
 		summary: 'describe an on-premises network by its blocks',
@@ -272,132 +160,3 @@ export const hybridCommands: CommandDef[] = [
 	setCommand(siteFamily, {example: 'set site office cidrs=192.168.0.0/16', options: [field({name: 'cidrs', kind: 'cidrs'}, 'cidrs')]}),
 	removeCommand(siteFamily, {example: 'rm site office'}),
 ];
-
-function clientVpnCommands(): CommandDef[] {
-	const options: FieldOption<'clientVpnEndpoints'>[] = [
-		field({name: 'split-tunnel', kind: 'bool'}, 'splitTunnel'),
-		refsField(refs('sg', ['security-group']), 'securityGroupIds'),
-		field({name: 'state', kind: 'enum', values: ['pending-associate', 'available', 'deleting', 'deleted']}, 'state'),
-	];
-	const endpointArg = ref('cvpn', ['client-vpn-endpoint']);
-	return [
-		addCommand(cvpnFamily, {
-			prefix: 'cvpn-endpoint',
-			summary: 'create a client VPN endpoint in a VPC',
-			help: 'Clients get addresses from the client CIDR (/12 to /22, not overlapping the VPC). Associate subnets (add cvpn-target): client traffic leaves with the association\'s interface address. Access needs a route (add cvpn-route) and an authorization rule (add cvpn-auth). Full tunnel unless split-tunnel=true.',
-			example: 'add cvpn remote vpc=app client-cidr=10.250.0.0/22 split-tunnel=true',
-			args: [ref('vpc', ['vpc']), {name: 'client-cidr', kind: 'cidr'}],
-			options,
-			build: (draft, id, name, args) => {
-				const vpcId = draft.id(args.str('vpc'), ['vpc']);
-				const prefix = parseCidr(args.str('client-cidr')).prefix;
-				if (prefix < 12 || prefix > 22) throw new CommandError(`the client CIDR must be /12 to /22, not /${prefix}`);
-				const defaultSg = draft.list('securityGroups').find(sg => sg.vpcId === vpcId && sg.isDefault);
-				return {
-					id,
-					name,
-					vpcId,
-					clientCidr: args.str('client-cidr'),
-					splitTunnel: false,
-					securityGroupIds: defaultSg ? [defaultSg.id] : [],
-					targetNetworks: [],
-					authorizationRules: [],
-					routes: [],
-					state: 'available',
-				};
-			},
-		}),
-		setCommand(cvpnFamily, {example: 'set cvpn remote split-tunnel=false', options}),
-		removeCommand(cvpnFamily, {example: 'rm cvpn remote'}),
-		{
-			name: 'add cvpn-target',
-			summary: 'associate a subnet with a client VPN endpoint',
-			help: 'One subnet per availability zone, in the endpoint\'s VPC. The association gets an interface address, and a route to each VPC block through this subnet is added, as AWS does.',
-			example: 'add cvpn-target remote app-a',
-			args: [endpointArg, ref('subnet', ['subnet'])],
-			run(draft, args) {
-				const subnet = draft.get('subnets', draft.id(args.str('subnet'), ['subnet']));
-				const endpoint = draft.get('clientVpnEndpoints', draft.id(args.str('cvpn'), ['client-vpn-endpoint']));
-				if (subnet.vpcId !== endpoint.vpcId) throw new CommandError(`subnet ${label(subnet)} is not in the endpoint's VPC ${endpoint.vpcId}`);
-				const zones = endpoint.targetNetworks.map(net => draft.get('subnets', net.subnetId).availabilityZone);
-				if (zones.includes(subnet.availabilityZone)) throw new CommandError(`${label(endpoint)} already has a subnet in ${subnet.availabilityZone}`);
-				const id = draft.newId('cvpn-assoc');
-				const privateIp = draft.freeIp(subnet.id);
-				const vpc = draft.get('vpcs', endpoint.vpcId);
-				draft.update('clientVpnEndpoints', endpoint.id, copy => {
-					copy.targetNetworks.push({id, subnetId: subnet.id, privateIp});
-					for (const block of vpc.cidrBlocks)
-						if (!copy.routes.some(route => route.destinationCidr === block)) copy.routes.push({destinationCidr: block, targetSubnetId: subnet.id});
-				});
-				return `associated ${label(subnet)} with ${label(endpoint)} (${id}, ${privateIp})`;
-			},
-		},
-		{
-			name: 'rm cvpn-target',
-			summary: 'disassociate a subnet from a client VPN endpoint',
-			help: 'Removes the association and the routes through that subnet.',
-			example: 'rm cvpn-target remote app-a',
-			args: [endpointArg, ref('subnet', ['subnet'])],
-			run(draft, args) {
-				const subnetId = draft.id(args.str('subnet'), ['subnet']);
-				const endpoint = draft.update('clientVpnEndpoints', draft.id(args.str('cvpn'), ['client-vpn-endpoint']), copy => {
-					if (!copy.targetNetworks.some(net => net.subnetId === subnetId)) throw new CommandError(`${subnetId} is not associated with ${label(copy)}`);
-					copy.targetNetworks = copy.targetNetworks.filter(net => net.subnetId !== subnetId);
-					copy.routes = copy.routes.filter(route => route.targetSubnetId !== subnetId);
-				});
-				return `disassociated ${subnetId} from ${label(endpoint)}`;
-			},
-		},
-		...(['add', 'rm'] as const).map(
-			(verb): CommandDef => ({
-				name: `${verb} cvpn-auth`,
-				summary: verb === 'add' ? 'authorize clients to reach a block' : 'remove an authorization rule',
-				help: 'Authorization is deny by default and allow-only; the most specific rule decides, 0.0.0.0/0 last. group= limits a rule to one directory group.',
-				example: `${verb} cvpn-auth remote 10.0.0.0/16`,
-				args: [endpointArg, {name: 'cidr', kind: 'cidr'}],
-				options: verb === 'add' ? [{name: 'group', kind: 'text', optional: true}] : [],
-				run(draft, args) {
-					const cidr = args.str('cidr');
-					const group = args.opt('group');
-					const endpoint = draft.update('clientVpnEndpoints', draft.id(args.str('cvpn'), ['client-vpn-endpoint']), copy => {
-						const has = copy.authorizationRules.some(rule => rule.destinationCidr === cidr);
-						if (verb === 'add' && has) throw new CommandError(`${label(copy)} already authorizes ${cidr}`);
-						if (verb === 'rm' && !has) throw new CommandError(`${label(copy)} has no authorization rule for ${cidr}`);
-						copy.authorizationRules =
-							verb === 'add'
-								? [...copy.authorizationRules, {destinationCidr: cidr, accessAll: !group, ...(group ? {groupId: group} : {})}]
-								: copy.authorizationRules.filter(rule => rule.destinationCidr !== cidr);
-					});
-					return `${verb === 'add' ? 'authorized' : 'removed the authorization of'} ${cidr} on ${label(endpoint)}`;
-				},
-			}),
-		),
-		...(['add', 'rm'] as const).map(
-			(verb): CommandDef => ({
-				name: `${verb} cvpn-route`,
-				summary: verb === 'add' ? 'route client traffic for a block through an associated subnet' : 'remove a client VPN route',
-				help: 'Routes to the internet, peered VPCs or on-premises go through an associated subnet; client-to-client traffic is the client CIDR to local.',
-				example: verb === 'add' ? 'add cvpn-route remote 0.0.0.0/0 app-a' : 'rm cvpn-route remote 0.0.0.0/0',
-				args: verb === 'add' ? [endpointArg, {name: 'cidr', kind: 'cidr'}, {name: 'subnet', kind: 'ref', refKinds: ['subnet'], values: ['local']}] : [endpointArg, {name: 'cidr', kind: 'cidr'}],
-				run(draft, args) {
-					const cidr = args.str('cidr');
-					const endpointId = draft.id(args.str('cvpn'), ['client-vpn-endpoint']);
-					const target = verb === 'add' ? (args.str('subnet') === 'local' ? 'local' : draft.id(args.str('subnet'), ['subnet'])) : '';
-					const endpoint = draft.update('clientVpnEndpoints', endpointId, copy => {
-						const has = copy.routes.some(route => route.destinationCidr === cidr);
-						if (verb === 'rm') {
-							if (!has) throw new CommandError(`${label(copy)} has no route to ${cidr}`);
-							copy.routes = copy.routes.filter(route => route.destinationCidr !== cidr);
-							return;
-						}
-						if (has) throw new CommandError(`${label(copy)} already has a route to ${cidr}`);
-						if (target !== 'local' && !copy.targetNetworks.some(net => net.subnetId === target))
-							throw new CommandError(`${target} is not associated with ${label(copy)}: add cvpn-target first`);
-						copy.routes.push({destinationCidr: cidr, targetSubnetId: target});
-					});
-					return `${verb === 'add' ? `added route ${cidr} -> ${target} to` : `removed the route to ${cidr} from`} ${label(endpoint)}`;
-				},
-			}),
-		),
-	];
-}

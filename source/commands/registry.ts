@@ -1,7 +1,9 @@
 // Every palette command, found by name; verbs and nouns for lookup, completion and help.
+import {clientVpnCommands} from './client-vpn.js';
 import {computeCommands} from './compute.js';
 import {connectCommands} from './connect.js';
 import {consoleCommands} from './console.js';
+import {directConnectCommands} from './direct-connect.js';
 import {hybridCommands} from './hybrid.js';
 import {routingCommands} from './routing.js';
 import {securityCommands} from './security.js';
@@ -17,6 +19,8 @@ export const commandDefs: readonly CommandDef[] = [
 	...connectCommands,
 	...transitCommands,
 	...hybridCommands,
+	...clientVpnCommands(),
+	...directConnectCommands,
 	...consoleCommands,
 ];
 
