@@ -121,7 +121,8 @@ export function checkNatGateways(checker: Checker, book: AddressBook): void {
 		const gone = nat.state === 'deleted' || nat.state === 'failed';
 		const holder: Holder = {kind: 'NAT gateway', resource: nat};
 		if (subnet && !gone) book.private(subject, 'privateIp', subnet, nat.privateIp, holder);
-		if (nat.connectivity === 'public' && nat.publicIp === undefined)
+		// A deleted gateway has released its elastic IP; imports keep it for the blackhole routes.
+		if (nat.connectivity === 'public' && nat.publicIp === undefined && !gone)
 			checker.report(subject, 'publicIp', 'is public but has no publicIp; a public NAT gateway needs an elastic IP (or make it private)');
 		if (nat.connectivity === 'private' && nat.publicIp !== undefined)
 			checker.report(subject, 'publicIp', `is private but has publicIp ${nat.publicIp}; a private NAT gateway has no elastic IP (remove it or make the gateway public)`);

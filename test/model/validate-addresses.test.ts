@@ -152,6 +152,7 @@ describe('NAT gateways', () => {
 		const problems = problemsAfter(doc => {
 			doc.natGateways.push({id: 'nat-1', subnetId: 'subnet-1', privateIp: '10.0.1.20'});
 			doc.natGateways.push({id: 'nat-2', subnetId: 'subnet-2', connectivity: 'private', privateIp: '10.0.2.20', publicIp: '54.0.0.9'});
+			doc.natGateways.push({id: 'nat-3', subnetId: 'subnet-2', privateIp: '10.0.2.20', state: 'deleted'});
 		});
 		expect(problems.map(p => [p.path, p.message])).toEqual([
 			['natGateways[0].publicIp', 'NAT gateway nat-1: is public but has no publicIp; a public NAT gateway needs an elastic IP (or make it private)'],
