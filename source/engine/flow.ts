@@ -6,12 +6,14 @@ import {PROTO_ICMP, PROTO_TCP, PROTO_UDP, hasPorts, protocolNumber} from './pack
 /** The source port when none is given: in the ephemeral ranges of Linux, Windows, NAT gateways and load balancers. */
 export const DEFAULT_SOURCE_PORT = 49152;
 
-const names: Record<string, ProtocolName> = {tcp: 'tcp', udp: 'udp', icmp: 'icmp', all: 'all', '-1': 'all'};
+const names = new Map<string, ProtocolName>([['tcp', 'tcp'], ['udp', 'udp'], ['icmp', 'icmp'], ['all', 'all'], ['-1', 'all']]);
 
 /** `tcp`, `UDP`, `icmp`, `all`, `-1` or an IANA number 0-255 (6, 17 and 1 read as their names). */
 export function parseProtocol(value: string | number): ProtocolName | number {
+	const exact = typeof value === 'string' ? names.get(value) : undefined;
+	if (exact) return exact;
 	const text = String(value).trim().toLowerCase();
-	const name = names[text];
+	const name = names.get(text);
 	if (name) return name;
 	if (/^\d{1,3}$/.test(text) && Number(text) <= 255) {
 		const number = Number(text);
@@ -21,6 +23,7 @@ export function parseProtocol(value: string | number): ProtocolName | number {
 }
 
 export function parsePort(value: string | number, what = 'port'): number {
+	if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535) return value;
 	const text = String(value).trim();
 	if (!/^\d{1,5}$/.test(text) || Number(text) > 65535) throw new TraceInputError(`${what} "${String(value)}" is not a number from 0 to 65535`);
 	return Number(text);

@@ -13,7 +13,18 @@ export function compileAcl(acl: NetworkAcl, parse: (cidr: string) => {base: numb
 			.sort((a, b) => a.ruleNumber - b.ruleNumber)
 			.map(rule => {
 				const cidr = parse(rule.cidr);
-				return {...compileTraffic(rule), ruleNumber: rule.ruleNumber, cidr, cidrText: formatCidr(cidr), allow: rule.action === 'allow'};
+				const traffic = compileTraffic(rule);
+				return {
+					proto: traffic.proto,
+					from: traffic.from,
+					to: traffic.to,
+					icmpType: traffic.icmpType,
+					icmpCode: traffic.icmpCode,
+					ruleNumber: rule.ruleNumber,
+					cidr,
+					cidrText: formatCidr(cidr),
+					allow: rule.action === 'allow',
+				};
 			});
 	return {id: acl.id, acl, inbound: compile(acl.inbound), outbound: compile(acl.outbound)};
 }

@@ -17,47 +17,59 @@ export type RouteCompileInput = {
 	targetKind: (target: string) => TargetKind;
 };
 
+// One object shape for every route (no spreads): compiling 20,000 routes stays in the fast path.
+function makeRoute(
+	cidr: Cidr,
+	destination: string,
+	prefixListId: string | undefined,
+	target: string,
+	targetKind: TargetKind,
+	origin: RouteC['origin'],
+	blackhole: boolean,
+	rank: number,
+	index: number,
+): RouteC {
+	return {cidr, destination, prefixListId, target, targetKind, origin, blackhole, rank, index};
+}
+
 const byPriority = (a: RouteC, b: RouteC): number => a.rank - b.rank || a.index - b.index;
 
 export function compileRouteTable(table: RouteTable, vpc: VpcC, input: RouteCompileInput): RouteTableC {
-	const groups = new Map<string, {cidr: Cidr; routes: RouteC[]}>();
+	const lpm = new LpmIndex<RouteC[]>();
+	// One group per prefix, found through the index itself (no string keys while compiling).
+	const groups: RouteC[][] = [];
 	const add = (route: RouteC): void => {
-		const key = `${route.cidr.base}/${route.cidr.prefix}`;
-		const group = groups.get(key);
-		if (group) group.routes.push(route);
-		else groups.set(key, {cidr: route.cidr, routes: [route]});
+		const group = lpm.exact(route.cidr)[0];
+		if (group) group.push(route);
+		else {
+			const created = [route];
+			groups.push(created);
+			lpm.insert(route.cidr, created);
+		}
 	};
-	// An explicit route for a whole VPC block is that block's local route (its target may be replaced).
-	const replaced = new Set<string>();
+	const replaced = vpc.blocks.map(() => false);
 	table.routes.forEach((route, index) => {
-		const common = {target: route.target, blackhole: route.state === 'blackhole', index};
+		const blackhole = route.state === 'blackhole';
 		const isLocal = route.target === 'local' || route.origin === 'local';
 		if (route.destinationCidr !== undefined) {
 			const cidr = input.parse(route.destinationCidr);
-			const block = vpc.blocks.find(b => b.base === cidr.base && b.prefix === cidr.prefix);
-			if (block) replaced.add(`${cidr.base}/${cidr.prefix}`);
-			const origin = block || isLocal ? 'local' : route.origin === 'propagated' ? 'propagated' : 'static';
-			add({...common, cidr, destination: formatCidr(cidr), targetKind: isLocal ? 'local' : input.targetKind(route.target), origin, rank: origin === 'propagated' ? 2 : 0});
+			const block = vpc.blocks.findIndex(b => b.base === cidr.base && b.prefix === cidr.prefix);
+			if (block >= 0) replaced[block] = true;
+			const origin = block >= 0 || isLocal ? 'local' : route.origin === 'propagated' ? 'propagated' : 'static';
+			const targetKind = isLocal ? 'local' : input.targetKind(route.target);
+			add(makeRoute(cidr, formatCidr(cidr), undefined, route.target, targetKind, origin, blackhole, origin === 'propagated' ? 2 : 0, index));
 		} else if (route.destinationPrefixListId !== undefined) {
 			const list = input.prefixList(route.destinationPrefixListId);
+			const origin = route.origin === 'propagated' ? 'propagated' : 'static';
+			const targetKind = input.targetKind(route.target);
 			for (const cidr of list?.cidrs ?? [])
-				add({
-					...common,
-					cidr,
-					destination: route.destinationPrefixListId,
-					prefixListId: route.destinationPrefixListId,
-					targetKind: input.targetKind(route.target),
-					origin: route.origin === 'propagated' ? 'propagated' : 'static',
-					rank: route.origin === 'propagated' ? 2 : 1,
-				});
+				add(makeRoute(cidr, route.destinationPrefixListId, route.destinationPrefixListId, route.target, targetKind, origin, blackhole, origin === 'propagated' ? 2 : 1, index));
 		}
 	});
-	for (const block of vpc.blocks) {
-		if (replaced.has(`${block.base}/${block.prefix}`)) continue;
-		add({cidr: block, destination: formatCidr(block), target: 'local', targetKind: 'local', origin: 'local', blackhole: false, rank: 0, index: -1});
-	}
-	const lpm = new LpmIndex<RouteC[]>();
-	for (const group of groups.values()) lpm.insert(group.cidr, group.routes.sort(byPriority));
+	vpc.blocks.forEach((block, index) => {
+		if (!replaced[index]) add(makeRoute(block, formatCidr(block), undefined, 'local', 'local', 'local', false, 0, -1));
+	});
+	for (const group of groups) group.sort(byPriority);
 	return {id: table.id, table, vpc, lpm, locals: vpc.blocks};
 }
 

@@ -20,7 +20,19 @@ export function compileGroups(
 	for (const sg of groups) byId.set(sg.id, {id: sg.id, sg, vpcId: sg.vpcId, ingress: [], egress: []});
 	const compile = (rules: SecurityGroup['ingress']): SgRuleC[] =>
 		rules.map((rule, index) => {
-			const compiled: SgRuleC = {...compileTraffic(rule), index, peerText: ''};
+			const traffic = compileTraffic(rule);
+			const compiled: SgRuleC = {
+				proto: traffic.proto,
+				from: traffic.from,
+				to: traffic.to,
+				icmpType: traffic.icmpType,
+				icmpCode: traffic.icmpCode,
+				index,
+				cidr: undefined,
+				group: undefined,
+				prefixList: undefined,
+				peerText: '',
+			};
 			if (rule.cidr !== undefined) {
 				compiled.cidr = parse(rule.cidr);
 				compiled.peerText = formatCidr(compiled.cidr);
@@ -46,17 +58,29 @@ function sameVpcOrPeered(a: VpcC, b: VpcC): boolean {
 	return a.vpc.region === b.vpc.region && a.peers.some(peer => peer.vpc === b);
 }
 
-function peerMatches(rule: SgRuleC, address: number, member: Iface | undefined, here: VpcC): boolean {
+/** The other end's interface: given for ingress (the sender), looked up only when a group rule needs it. */
+type Member = {iface: Iface | undefined; resolved: boolean; vpc: VpcC; address: number};
+
+function memberOf(member: Member): Iface | undefined {
+	if (!member.resolved) {
+		member.iface = holderSeenFrom(member.vpc, member.address);
+		member.resolved = true;
+	}
+	return member.iface;
+}
+
+function peerMatches(rule: SgRuleC, address: number, other: Member, here: VpcC): boolean {
 	if (rule.cidr) return cidrContainsAddress(rule.cidr, address);
 	if (rule.prefixList) return rule.prefixList.cidrs.some(cidr => cidrContainsAddress(cidr, address));
 	if (rule.group) {
+		const member = memberOf(other);
 		if (!member || !member.groups.includes(rule.group)) return false;
 		return member.addresses.includes(address) && sameVpcOrPeered(member.vpc, here);
 	}
 	return false;
 }
 
-function firstMatch(groups: readonly SgC[], ingress: boolean, pkt: Pkt, address: number, member: Iface | undefined, here: VpcC) {
+function firstMatch(groups: readonly SgC[], ingress: boolean, pkt: Pkt, address: number, member: Member, here: VpcC) {
 	for (const group of groups) {
 		for (const rule of ingress ? group.ingress : group.egress) {
 			if (matchesTraffic(rule, pkt) && peerMatches(rule, address, member, here)) return {group, rule};
@@ -87,7 +111,7 @@ export function checkGroups(w: Walk, iface: Iface, ingress: boolean, pkt: Pkt, s
 		return true;
 	}
 	const address = ingress ? pkt.src : pkt.dst;
-	const member = ingress ? sender : holderSeenFrom(iface.vpc, pkt.dst);
+	const member: Member = {iface: sender, resolved: ingress, vpc: iface.vpc, address: pkt.dst};
 	const found = firstMatch(iface.groups, ingress, pkt, address, member, iface.vpc);
 	if (!found) {
 		const what = `${describeTraffic(pkt)} ${ingress ? 'from' : 'to'} ${formatIpv4(address)}`;
