@@ -56,8 +56,10 @@ function checkTraces(checker: Checker): void {
 			if (isIpv4(value)) continue;
 			if (value.startsWith('client:')) {
 				const ref = value.slice('client:'.length);
-				const found = resolveRef(index, ref, ['client-vpn-endpoint']);
-				if (!found.ok) say(`"${value}" does not name a client VPN endpoint (${found.error}); write client:<endpoint id or name>`);
+				const found = resolveRef(index, ref);
+				if (!found.ok) say(`"${value}": ${found.error}; write client:<client VPN endpoint id or name>`);
+				else if (found.entry.kind !== 'client-vpn-endpoint')
+					say(`"${value}" names ${kindName(found.entry.kind)} ${label(found.entry.resource)}, not a client VPN endpoint; write client:<client VPN endpoint id or name>`);
 				continue;
 			}
 			const found = resolveRef(index, value);

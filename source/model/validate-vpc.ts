@@ -1,6 +1,7 @@
 // VPCs and subnets: block sizes, containment and overlap, and the per-VPC singletons (main route
 // table, default network ACL, default security group, one internet gateway, one attached VGW).
 import {type Cidr, cidrContains, cidrsOverlap, formatCidr, lastAddress, parseCidr} from '../net/ipv4.js';
+import {maxAwsPrefix, minAwsPrefix} from '../net/sets.js';
 import {type Checker, type Subject, forEach, listCidrs, short} from './validate-context.js';
 import {label} from './resources.js';
 
@@ -23,7 +24,7 @@ export function checkVpcs(checker: Checker): void {
 			const field = `cidrBlocks[${i}]`;
 			const cidr = checker.cidr(text);
 			if (!cidr) return;
-			if (cidr.prefix < 16 || cidr.prefix > 28)
+			if (cidr.prefix < minAwsPrefix || cidr.prefix > maxAwsPrefix)
 				checker.report(subject, field, `${field} ${text} is a /${cidr.prefix}; a VPC block must be between /16 and /28`);
 			if (cidrsOverlap(cidr, linkLocal))
 				checker.report(subject, field, `${field} ${text} is in the link-local range 169.254.0.0/16, which AWS does not allow for a VPC; choose a private block such as 10.0.0.0/16`);
@@ -44,7 +45,7 @@ function checkSubnets(checker: Checker): void {
 	forEach(checker, 'subnets', (subnet, subject) => {
 		const vpc = checker.ref(subject, 'vpcId', subnet.vpcId, 'vpc');
 		const cidr = checker.cidr(subnet.cidr);
-		if (cidr && (cidr.prefix < 16 || cidr.prefix > 28))
+		if (cidr && (cidr.prefix < minAwsPrefix || cidr.prefix > maxAwsPrefix))
 			checker.report(subject, 'cidr', `cidr ${subnet.cidr} is a /${cidr.prefix}; a subnet must be between /16 and /28`);
 		if (vpc && cidr) {
 			const blocks = checker.vpcBlocks.get(vpc.id) ?? [];

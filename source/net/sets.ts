@@ -1,6 +1,7 @@
 // Set operations on CIDR blocks, and the facts about one block that the console's `cidr` command
 // shows. cidr-tools does the set algebra; everything is validated with parseCidr first because
-// cidr-tools accepts `/33` and silently wraps `300.1.1.1`.
+// cidr-tools accepts `/33` and silently wraps `300.1.1.1`. Every function here throws a
+// NetParseError (with the parser's "did you mean" message) for a block that is not valid.
 import {excludeCidr, mergeCidr, overlapCidr} from 'cidr-tools';
 import {
 	type Cidr,

@@ -66,7 +66,9 @@ describe('suggested traces', () => {
 
 	it('refuses client: naming something other than a client VPN endpoint', () => {
 		const problems = problemsAfter(doc => doc.suggestedTraces.push(trace('8.8.8.8', 'client:web-1')));
-		expectOnly(problems, 'suggestedTraces[0].to', /^suggested trace 1: to "client:web-1" does not name a client VPN endpoint \("web-1" is a instance, not a client-vpn-endpoint\)/);
+		expectOnly(problems, 'suggestedTraces[0].to', 'suggested trace 1: to "client:web-1" names instance web-1 (i-1), not a client VPN endpoint; write client:<client VPN endpoint id or name>');
+		const missing = problemsAfter(doc => doc.suggestedTraces.push(trace('client:cvpn-9', '8.8.8.8')));
+		expectOnly(missing, 'suggestedTraces[0].from', 'suggested trace 1: from "client:cvpn-9": no resource "cvpn-9" in this topology; write client:<client VPN endpoint id or name>');
 	});
 });
 
