@@ -19,10 +19,10 @@ const lbProtocols = ['TCP', 'UDP', 'TCP_UDP', 'TLS', 'HTTP', 'HTTPS'] as const;
 
 /** One interface per subnet, at most one subnet per availability zone (interface endpoints, LB nodes). */
 function perSubnet(draft: Draft, vpcId: string, refsGiven: readonly string[], what: string) {
-	const taken = draft.usedPrivateIps();
+	const subnets = refsGiven.map(part => draft.get('subnets', draft.id(part, ['subnet'])));
+	const taken = draft.usedPrivateIps(subnets.map(subnet => subnet.id));
 	const zones = new Set<string>();
-	return refsGiven.map(part => {
-		const subnet = draft.get('subnets', draft.id(part, ['subnet']));
+	return subnets.map(subnet => {
 		if (subnet.vpcId !== vpcId) throw new CommandError(`subnet ${label(subnet)} is not in ${vpcId}`);
 		if (zones.has(subnet.availabilityZone)) throw new CommandError(`${what} takes at most one subnet per availability zone (${subnet.availabilityZone} twice)`);
 		zones.add(subnet.availabilityZone);

@@ -124,25 +124,31 @@ export class Draft {
 		return ids;
 	}
 
-	/** Every private address in use in the topology (interfaces, NAT gateways, LB nodes...). */
-	usedPrivateIps(): Set<number> {
+	/**
+	 * The private addresses in use in the given subnets (interfaces, NAT gateways, endpoint and LB
+	 * nodes, client VPN associations). Only those subnets are looked at: a large topology has
+	 * tens of thousands of addresses and a command needs a handful.
+	 */
+	usedPrivateIps(subnetIds: readonly string[]): Set<number> {
+		const wanted = new Set(subnetIds);
 		const used = new Set<number>();
-		const add = (ip: string | undefined) => {
-			if (ip) used.add(ipv4(ip));
+		const add = (subnetId: string, ip: string | undefined) => {
+			if (ip && wanted.has(subnetId)) used.add(ipv4(ip));
 		};
-		for (const eni of this.topology.networkInterfaces) {
-			add(eni.privateIp);
-			eni.secondaryPrivateIps.forEach(add);
-		}
-		for (const nat of this.topology.natGateways) add(nat.privateIp);
-		for (const endpoint of this.topology.vpcEndpoints) endpoint.networkInterfaces.forEach(eni => add(eni.privateIp));
-		for (const lb of this.topology.loadBalancers) lb.nodes.forEach(node => add(node.privateIp));
-		for (const cvpn of this.topology.clientVpnEndpoints) cvpn.targetNetworks.forEach(net => add(net.privateIp));
+		for (const eni of this.topology.networkInterfaces)
+			if (wanted.has(eni.subnetId)) {
+				add(eni.subnetId, eni.privateIp);
+				for (const ip of eni.secondaryPrivateIps) add(eni.subnetId, ip);
+			}
+		for (const nat of this.topology.natGateways) add(nat.subnetId, nat.privateIp);
+		for (const endpoint of this.topology.vpcEndpoints) for (const eni of endpoint.networkInterfaces) add(eni.subnetId, eni.privateIp);
+		for (const lb of this.topology.loadBalancers) for (const node of lb.nodes) add(node.subnetId, node.privateIp);
+		for (const cvpn of this.topology.clientVpnEndpoints) for (const net of cvpn.targetNetworks) add(net.subnetId, net.privateIp);
 		return used;
 	}
 
 	/** The first address of the subnet that AWS does not reserve and nothing uses. */
-	freeIp(subnetId: string, taken: Set<number> = this.usedPrivateIps()): string {
+	freeIp(subnetId: string, taken: Set<number> = this.usedPrivateIps([subnetId])): string {
 		const subnet = this.get('subnets', subnetId);
 		const block = parseCidr(subnet.cidr);
 		for (let address = block.base + 4; address < lastAddress(block); address++)
@@ -162,7 +168,7 @@ export class Draft {
 		const offset = address - block.base;
 		if (offset < 4 || address === lastAddress(block))
 			throw new CommandError(`${ip} is one of the five addresses AWS reserves in ${subnet.cidr}; the first usable one is ${formatIpv4(block.base + 4)}`);
-		if (this.usedPrivateIps().has(address)) throw new CommandError(`${ip} is already in use in subnet ${label(subnet)}`);
+		if (this.usedPrivateIps([subnetId]).has(address)) throw new CommandError(`${ip} is already in use in subnet ${label(subnet)}`);
 	}
 
 	/**

@@ -140,6 +140,12 @@ export function setCommand<K extends CollectionKey>(
 	};
 }
 
+/** Names the first users; a subnet of a large topology may have hundreds. */
+function listUsers(users: readonly string[], shown = 6): string {
+	if (users.length <= shown) return users.join(', ');
+	return `${users.slice(0, shown).join(', ')} and ${users.length - shown} more`;
+}
+
 export function removeCommand<K extends CollectionKey>(
 	family: Family<K>,
 	spec: {
@@ -169,7 +175,7 @@ export function removeCommand<K extends CollectionKey>(
 			const going = [[family.collection, item.id] as const, ...(spec.cascade?.(draft, item) ?? [])];
 			const ids = new Set(going.map(([, id]) => id));
 			const users = draft.usersOf(ids);
-			if (users.length > 0) throw new CommandError(`cannot remove ${label(item)}: ${users.join(', ')} still use${users.length === 1 ? 's' : ''} it`);
+			if (users.length > 0) throw new CommandError(`cannot remove ${label(item)}: ${listUsers(users)} still use${users.length === 1 ? 's' : ''} it`);
 			for (const [collection, id] of going) draft.remove(collection, id);
 			const extra = going.length > 1 ? ` with ${going.slice(1).map(([, id]) => id).join(', ')}` : '';
 			return `removed ${family.title} ${label(item)}${extra}`;

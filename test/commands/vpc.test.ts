@@ -66,6 +66,13 @@ describe('VPCs', () => {
 	});
 });
 
+test('a long list of users is cut short', () => {
+	const lines = ['add vpc app 10.0.0.0/16'];
+	for (let i = 1; i <= 9; i++) lines.push(`add subnet s${i} app 10.0.${i}.0/24`);
+	const topology = build(lines);
+	expect(refuse(topology, 'rm vpc app')).toBe(`cannot remove app (${topology.vpcs[0]!.id}): s1, s2, s3, s4, s5, s6 and 3 more still use it`);
+});
+
 describe('subnets', () => {
 	test('a subnet defaults to the region\'s first zone and the VPC\'s main table and default ACL', () => {
 		const topology = build(['add vpc app 10.0.0.0/16 region=eu-west-1', 'add subnet web-a app 10.0.1.0/24']);
