@@ -64,7 +64,7 @@ async function runCommand(command: Command, argv: readonly string[], io: Io): Pr
 function helpCommand(argv: readonly string[], io: Io): number {
 	const colors = paint(colorEnabled(io));
 	const [name] = argv;
-	if (name === undefined) {
+	if (name === undefined || name === '--help' || name === '-h') {
 		io.stdout.write(mainHelp(commands, version(), colors));
 		return EXIT_OK;
 	}

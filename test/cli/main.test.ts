@@ -21,6 +21,7 @@ describe('vpcsim --help and --version', () => {
 		expect((await box.run(['-h'])).stdout).toBe((await box.run(['--help'])).stdout);
 		expect((await box.run(['help'])).stdout).toBe((await box.run(['--help'])).stdout);
 		expect((await box.run(['help', 'trace'])).stdout).toBe((await box.run(['trace', '--help'])).stdout);
+		expect((await box.run(['help', '--help'])).stdout).toBe((await box.run(['--help'])).stdout);
 	});
 
 	it('gives every command a --help with its usage, flags and an example', async () => {
