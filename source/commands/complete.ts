@@ -40,9 +40,11 @@ function valuesFor(spec: ArgSpec, topology: Topology): string[] {
 	}
 }
 
+/** Words starting with the prefix, sorted; names with blanks come quoted, ready to insert. */
 const matching = (words: readonly string[], prefix: string) => {
-	const lower = prefix.toLowerCase();
-	return [...new Set(words.filter(word => word.toLowerCase().startsWith(lower)))].sort();
+	const lower = prefix.replace(/^["']/, '').toLowerCase();
+	const found = new Set(words.filter(word => word.toLowerCase().startsWith(lower)));
+	return [...found].sort().map(word => (/\s/.test(word) ? `"${word}"` : word));
 };
 
 export function complete(line: string, cursor: number, topology: Topology): Completion {
@@ -57,6 +59,12 @@ export function complete(line: string, cursor: number, topology: Topology): Comp
 	const verb = done[0]!.toLowerCase();
 	if (done.length === 1 && verbs.has(verb)) return {replaceFrom: start, suggestions: matching([...verbs.get(verb)!], word)};
 	const twoWords = verbs.has(verb);
+	if (verb === 'help') {
+		const topic = before.slice(before.indexOf('help') + 4).trimStart();
+		const names = commandDefs.map(def => def.name).filter(name => name.startsWith(topic.toLowerCase()));
+		const words = names.map(name => name.split(' ')[done.length - 1]).filter((item): item is string => item !== undefined);
+		return {replaceFrom: start, suggestions: matching(words, word)};
+	}
 	const def = twoWords ? findCommand(`${verb} ${nounAliases.get(done[1]!.toLowerCase()) ?? done[1]!.toLowerCase()}`) : findCommand(verb);
 	if (!def) return {replaceFrom: start, suggestions: []};
 	const options = def.options ?? [];

@@ -88,7 +88,9 @@ export type ArgSpec = {
 	readonly placeholder?: string;
 };
 
-const namePattern = /^[A-Za-z0-9][A-Za-z0-9._:/+-]*$/;
+// Names may hold blanks (imported Name tags often do; quote them), but not the characters the
+// palette itself uses: `,` separates lists, `=` options, `#` comments.
+const namePattern = /^[^\s,=#"'](?:[^,=#"']{0,253}[^\s,=#"'])?$/;
 const refPattern = namePattern;
 
 function parseInteger(text: string, spec: ArgSpec): number {
@@ -120,7 +122,7 @@ export function parseValue(spec: ArgSpec, text: string): Value {
 	switch (spec.kind) {
 		case 'name':
 			if (!namePattern.test(text) || isIpv4(text))
-				throw new Error(`"${text}" is not a usable name: use letters, digits and . _ : / + - (e.g. web-a)`);
+				throw new Error(`"${text}" is not a usable name: a name is not an address and has no , = # or quotes (e.g. web-a)`);
 			return text;
 		case 'ref':
 			if (spec.values?.includes(text)) return text;

@@ -115,3 +115,17 @@ describe('runScript', () => {
 		expect(runScript('undo', emptyTopology())).toEqual({ok: false, line: 1, error: 'line 1: undo works only in the console'});
 	});
 });
+
+describe('names with blanks', () => {
+	test('quoted names are created, referenced and completed', () => {
+		const topology = build(['add vpc "Main VPC" 10.0.0.0/16', 'add subnet web-a "main vpc" 10.0.1.0/24']);
+		expect(topology.subnets[0]!.vpcId).toBe(topology.vpcs[0]!.id);
+		expect(complete('add subnet x vpc=Ma', 19, topology).suggestions).toEqual(['"Main VPC"']);
+		expect(parseCommand('add vpc a,b 10.0.0.0/16')).toBeInstanceOf(ParseError);
+	});
+
+	test('help completes command names', () => {
+		expect(complete('help add sub', 12, emptyTopology()).suggestions).toEqual(['subnet']);
+		expect(complete('help tr', 7, emptyTopology()).suggestions).toEqual(['trace']);
+	});
+});
