@@ -3,6 +3,7 @@ import {existsSync, readFileSync} from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {TEMPLATE_ORDER} from '../../source/model/templates.js';
+import {openStore} from '../../source/store/index.js';
 import {lines, sandbox} from './helpers.js';
 
 const saved = (home: string, name: string) => path.join(home, 'topologies', `${name}.json`);
@@ -79,6 +80,15 @@ describe('vpcsim list', () => {
 		expect(rows).toHaveLength(2);
 		expect(rows[0]).toMatch(/^ {2}alpha\s+16 resources\s+\d{4}-\d\d-\d\d \d\d:\d\d\s+Public and private subnets/);
 		expect(rows[1]).toMatch(/^ {2}beta\s+\d+ resources .*VPC peering is not transitive$/);
+	});
+
+
+	it('marks the topology the console opened last', async () => {
+		const box = sandbox();
+		await box.run(['new', 'alpha']);
+		await box.run(['new', 'beta']);
+		openStore({home: box.home}).setLastUsed('beta');
+		expect(lines((await box.run(['list'])).stdout).map(row => row.slice(0, 8))).toEqual(['  alpha ', '* beta  ']);
 	});
 });
 
