@@ -39,12 +39,16 @@ export function writeLinks(ctx: SnapshotCtx, files: RegionFiles): void {
 			RequesterVpcInfo: info(pcx.requesterVpcId, true), Status: {Code: pcx.status, Message: peeringMessage[pcx.status] ?? pcx.status}, Tags: tagsOf(pcx), VpcPeeringConnectionId: pcx.id,
 		});
 	}
-	for (const list of t.prefixLists)
+	// describe-prefix-lists shows only AWS's service lists; customer-managed lists come from
+	// describe-managed-prefix-lists, with the entries of get-managed-prefix-list-entries folded
+	// into each record as `Entries` (the one call has no entries, the other no list).
+	for (const list of t.prefixLists.filter(l => l.ownership === 'aws-managed'))
 		files.add(list.region ?? region, 'PrefixLists', {Cidrs: list.cidrs, PrefixListId: list.id, PrefixListName: list.serviceName ?? list.name ?? list.id});
 	for (const list of t.prefixLists.filter(l => l.ownership === 'customer-managed'))
 		files.add(list.region ?? region, 'ManagedPrefixLists', {
-			AddressFamily: 'IPv4', MaxEntries: Math.max(10, list.cidrs.length), OwnerId: account, PrefixListArn: ctx.arn(list.region ?? region, account, 'prefix-list', list.id),
-			PrefixListId: list.id, PrefixListName: list.name ?? list.id, State: 'create-complete', Tags: tagsOf(list), Version: 1,
+			AddressFamily: 'IPv4', Entries: list.cidrs.map(Cidr => ({Cidr})), MaxEntries: Math.max(10, list.cidrs.length), OwnerId: account,
+			PrefixListArn: ctx.arn(list.region ?? region, account, 'prefix-list', list.id), PrefixListId: list.id, PrefixListName: list.name ?? list.id, State: 'create-complete',
+			Tags: tagsOf(list), Version: 1,
 		});
 
 	const attachments = new Map(t.transitGatewayAttachments.map(a => [a.id, a]));

@@ -4,6 +4,7 @@
 import {readFileSync} from 'node:fs';
 import {checkTopology} from '../source/model/load.js';
 import {loadEngine} from './engine.js';
+import {settle} from './probe.js';
 
 export type MemoryReport = {
 	baselineRss: number;
@@ -19,10 +20,6 @@ export type MemoryReport = {
 /** Holds what was loaded, so nothing is collected before it is measured. */
 const retained: unknown[] = [];
 
-const settle = (): void => {
-	const gc = (globalThis as {gc?: () => void}).gc;
-	if (gc) for (let i = 0; i < 3; i++) gc();
-};
 
 async function main(file: string): Promise<MemoryReport> {
 	const load = await loadEngine();

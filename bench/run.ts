@@ -1,12 +1,9 @@
 // `npm run bench`: the figures of SPEC section 7 on the generated `large` topology, each next to
 // its target. It prints and never asserts: timings depend on the machine, so a miss is news, not
 // a failure. Options: --scale <n> (default 1), --seed <s>, --flows <n>, --runs <n>, --keep.
-import {spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
-import {dirname, join} from 'node:path';
-import {fileURLToPath} from 'node:url';
-import {buildSync} from 'esbuild';
+import {join} from 'node:path';
 import {checkTopology} from '../source/model/load.js';
 import type {Topology} from '../source/model/types.js';
 import {writeAwsSnapshot} from './aws-snapshot.js';
@@ -15,9 +12,8 @@ import {generateFlows, generateLarge, largeCounts} from './generate.js';
 import {type HookResult, measureAwsImport, measureConsole} from './hooks.js';
 import {count, line, mark, mb, median, ms, note, now, quantile, repeat, section, us} from './measure.js';
 import type {MemoryReport} from './memory-probe.js';
+import {runProbe} from './probe.js';
 import {benchTraces, groupOutcomes} from './trace-bench.js';
-
-const here = dirname(fileURLToPath(import.meta.url));
 
 function option(name: string, fallback: string): string {
 	const at = process.argv.indexOf(`--${name}`);
@@ -46,23 +42,9 @@ function summarize(topology: Topology): string {
 		`${count(rules)} SG rules, ${vpcAttachments} TGW VPC attachments, ${topology.vpnConnections.length} VPNs, ${topology.virtualInterfaces.length} VIFs`;
 }
 
-/**
- * Bundles the probe the way the CLI ships (one esbuild file, no TypeScript loader in memory) and
- * runs it in a fresh Node process, so the figure is what a user's process would hold.
- */
-function probeMemory(work: string, file: string): MemoryReport {
-	const bundle = join(work, 'memory-probe.mjs');
-	buildSync({
-		entryPoints: [join(here, 'memory-probe.ts')], outfile: bundle, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'error',
-		banner: {js: "import {createRequire as __probeRequire} from 'node:module';const require = __probeRequire(import.meta.url);"},
-	});
-	const child = spawnSync(process.execPath, ['--expose-gc', bundle, file], {encoding: 'utf8', maxBuffer: 1 << 20});
-	const last = child.stdout.trim().split('\n').pop() ?? '';
-	try {
-		return JSON.parse(last) as MemoryReport;
-	} catch {
-		return {baselineRss: 0, rss: 0, peakRss: 0, heapUsed: 0, prepared: false, error: (child.stderr || 'the probe printed nothing').trim().split('\n')[0]};
-	}
+function probeMemory(file: string): MemoryReport {
+	const report = runProbe<MemoryReport>('memory-probe.ts', [file]);
+	return 'rss' in report ? report : {baselineRss: 0, rss: 0, peakRss: 0, heapUsed: 0, prepared: false, error: report.error};
 }
 
 async function main(): Promise<void> {
@@ -133,7 +115,7 @@ async function main(): Promise<void> {
 	}
 
 	section('memory (fresh process: read, parse, check and prepare the large topology)');
-	const memory = probeMemory(work, topologyFile);
+	const memory = probeMemory(topologyFile);
 	if (memory.error) line('resident memory', `not measured: ${memory.error}`, '< 200 MB', 'n/a');
 	else {
 		line('resident memory', `${mb(memory.rss)} rss (heap ${mb(memory.heapUsed)})${memory.prepared ? '' : ', without engine prepare'}`, '< 200 MB', mark(memory.prepared ? memory.rss < 200 * 1024 * 1024 : undefined));
@@ -144,7 +126,7 @@ async function main(): Promise<void> {
 	start = now();
 	const snapshot = writeAwsSnapshot(topology, join(work, 'snapshot'));
 	line('snapshot', `${mb(snapshot.bytes)} in ${snapshot.files.length} files, written in ${ms(now() - start)}`);
-	printHook('import', '< 3 s, < 500 MB', await measureAwsImport(snapshot.dir));
+	printHook('import', '< 3 s, < 500 MB', await measureAwsImport(snapshot.dir, topology));
 
 	section('console');
 	printHook('first frame, key', '<= 400 ms, <= 30 ms', await measureConsole(topologyFile));
