@@ -13,8 +13,9 @@ import {type ApplyResult, Args, type Command, type Intent} from './types.js';
 
 const knownProblems = new WeakMap<Topology, Set<string>>();
 
-// Paths shift when resources are added or removed, so problems are compared by resource and message.
-const problemKey = (problem: Problem) => `${problem.resourceId ?? ''}\u0000${problem.message}`;
+// Positions shift when resources or entries are added or removed, so problems are compared by
+// resource and message with list positions left out.
+const problemKey = (problem: Problem) => `${problem.resourceId ?? ''}\u0000${problem.message.replace(/\[\d+\]/g, '[]')}`;
 
 function problemsOf(topology: Topology): Set<string> {
 	let known = knownProblems.get(topology);

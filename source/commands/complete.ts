@@ -35,6 +35,8 @@ function valuesFor(spec: ArgSpec, topology: Topology): string[] {
 			return ['tcp', 'udp', 'icmp', 'all'];
 		case 'ip':
 			return [...(spec.values ?? [])];
+		case 'text':
+			return spec.refKinds ? resourceWords(topology, spec.refKinds) : [];
 		default:
 			return [];
 	}

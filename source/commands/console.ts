@@ -1,9 +1,23 @@
 // Commands that do not change the topology (trace, cidr, help, and the console's own: undo, redo,
 // save-as, open, quit), and rename, which changes only a name.
-import {label} from '../model/resources.js';
+import {type ResourceKind, label} from '../model/resources.js';
 import {CommandError} from './draft.js';
 import type {ProtocolValue} from './syntax.js';
 import type {CommandDef} from './types.js';
+
+/** What a trace may start or end at, offered by completion (addresses are typed). */
+const traceEnds: readonly ResourceKind[] = [
+	'instance',
+	'network-interface',
+	'vpc-endpoint',
+	'internet-gateway',
+	'nat-gateway',
+	'transit-gateway',
+	'vpn-gateway',
+	'load-balancer',
+	'client-vpn-endpoint',
+	'site',
+];
 
 export const consoleCommands: CommandDef[] = [
 	{
@@ -13,8 +27,8 @@ export const consoleCommands: CommandDef[] = [
 			'Opens a trace. <from> and <to> are a resource id or name (instance, network interface, endpoint, gateway), an IPv4 address (outside every VPC and site: an internet host), or client:<client-vpn-endpoint>. The protocol defaults to tcp; sport= sets the source port (default 49152).',
 		example: 'trace web-1 10.1.2.3 tcp 443',
 		args: [
-			{name: 'from', kind: 'text'},
-			{name: 'to', kind: 'text'},
+			{name: 'from', kind: 'text', refKinds: traceEnds, placeholder: '<from>'},
+			{name: 'to', kind: 'text', refKinds: traceEnds, placeholder: '<to>'},
 			{name: 'protocol', kind: 'protocol', optional: true},
 			{name: 'port', kind: 'int', min: 0, max: 65535, optional: true},
 		],

@@ -129,3 +129,21 @@ describe('names with blanks', () => {
 		expect(complete('help tr', 7, emptyTopology()).suggestions).toEqual(['trace']);
 	});
 });
+
+describe('topologies that already have problems', () => {
+	test('a change is refused only for a problem it introduced', () => {
+		const start = build(['add vpc app 10.0.0.0/16', 'add subnet web-a app 10.0.1.0/24']);
+		// A loaded document may break a rule already (here: a subnet outside its VPC).
+		const broken: typeof start = {...start, subnets: [{...start.subnets[0]!, cidr: '10.9.1.0/24'}]};
+		const result = runCommand(broken, 'add sg web vpc=app');
+		expect(result.ok).toBe(true);
+		expect(runCommand(broken, 'add subnet web-b app 10.0.1.0/24').ok).toBe(true);
+		expect(runCommand(broken, 'add subnet web-c app 10.8.1.0/24')).toMatchObject({ok: false, error: expect.stringContaining('10.8.1.0/24')});
+	});
+});
+
+test('trace ends are completed from instances, interfaces, endpoints and gateways', () => {
+	const topology = build(['add vpc app 10.0.0.0/16', 'add subnet web-a app 10.0.1.0/24', 'add instance web-1 web-a', 'add igw main vpc=app']);
+	expect(complete('trace w', 7, topology).suggestions).toEqual(['web-1', 'web-1-eth0']);
+	expect(complete('trace web-1 m', 13, topology).suggestions).toEqual(['main']);
+});
