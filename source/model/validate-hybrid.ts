@@ -57,14 +57,15 @@ export function checkTransitGateways(checker: Checker): void {
 		table.propagations.forEach((id, i) => tgw && attachmentOf(checker, subject, `propagations[${i}]`, id, tgw.id));
 		table.routes.forEach((route, i) => {
 			const field = `routes[${i}]`;
+			const what = `route ${route.destinationCidr ?? route.destinationPrefixListId ?? '(no destination)'} -> ${route.attachmentId ?? (route.state === 'blackhole' ? 'blackhole' : '(no attachment)')}`;
 			if ((route.destinationCidr === undefined) === (route.destinationPrefixListId === undefined))
-				checker.report(subject, field, `${field} needs exactly one of destinationCidr and destinationPrefixListId`);
+				checker.report(subject, field, `${what} needs exactly one of destinationCidr and destinationPrefixListId`);
 			if (route.destinationPrefixListId !== undefined) checker.ref(subject, `${field}.destinationPrefixListId`, route.destinationPrefixListId, 'prefix-list');
 			if (route.state === 'blackhole') {
 				if (route.attachmentId !== undefined)
-					checker.report(subject, `${field}.attachmentId`, `${field} is a blackhole route with attachmentId ${route.attachmentId}; a blackhole route drops traffic and has no attachment`);
+					checker.report(subject, `${field}.attachmentId`, `${what} is a blackhole route with attachmentId ${route.attachmentId}; a blackhole route drops traffic and has no attachment`);
 			} else if (route.attachmentId === undefined)
-				checker.report(subject, `${field}.attachmentId`, `${field} is active but has no attachmentId; give the attachment it sends to, or make it a blackhole route`);
+				checker.report(subject, `${field}.attachmentId`, `${what} is active but has no attachmentId; give the attachment it sends to, or make it a blackhole route`);
 			else if (tgw) attachmentOf(checker, subject, `${field}.attachmentId`, route.attachmentId, tgw.id);
 		});
 	});

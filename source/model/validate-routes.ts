@@ -74,12 +74,14 @@ function checkTable(context: RouteContext, table: RouteTable, subject: Subject):
 		if (gateway && vpc && attachedTo !== vpc.id)
 			checker.report(subject, field, `${field} ${id} is not attached to ${short(vpc)}; a gateway route table is associated only with a gateway of its own VPC`);
 	});
-	const seen = new Map<string, number>();
+	const seen = new Map<string, Route>();
 	table.routes.forEach((route, i) => {
 		const destination = route.destinationCidr ?? route.destinationPrefixListId;
 		const field = `routes[${i}]`;
+		// Messages name a route by what it says, not by its position, which shifts as routes change.
+		const what = describeRoute(route);
 		if ((route.destinationCidr === undefined) === (route.destinationPrefixListId === undefined)) {
-			checker.report(subject, field, `${field} needs exactly one of destinationCidr and destinationPrefixListId`);
+			checker.report(subject, field, `${what} needs exactly one of destinationCidr and destinationPrefixListId`);
 			return;
 		}
 		if (route.destinationPrefixListId !== undefined)
@@ -87,32 +89,32 @@ function checkTable(context: RouteContext, table: RouteTable, subject: Subject):
 		const key = `${destination}|${route.origin}`;
 		const earlier = seen.get(key);
 		if (earlier !== undefined)
-			checker.report(subject, field, `${field} repeats the destination ${destination} of routes[${earlier}] (both ${route.origin}); a route table holds one ${route.origin} route per destination`);
-		else seen.set(key, i);
+			checker.report(subject, field, `${what} repeats the destination of ${describeRoute(earlier)} (both ${route.origin}); a route table holds one ${route.origin} route per destination`);
+		else seen.set(key, route);
 		const cidr = route.destinationCidr === undefined ? undefined : checker.cidr(route.destinationCidr);
 		if (cidr && cidrContains(forbidden, cidr))
-			checker.report(subject, `${field}.destinationCidr`, `${field} destination ${route.destinationCidr} is inside 169.254.168.0/22, which AWS reserves; it cannot be a route destination`);
-		checkTarget(context, subject, table, vpc ? checker.vpcBlocks.get(vpc.id) ?? [] : undefined, route, field, cidr);
+			checker.report(subject, `${field}.destinationCidr`, `${what}: ${route.destinationCidr} is inside 169.254.168.0/22, which AWS reserves; it cannot be a route destination`);
+		checkTarget(context, subject, table, vpc ? checker.vpcBlocks.get(vpc.id) ?? [] : undefined, route, field, what, cidr);
 	});
 }
 
-function checkTarget(context: RouteContext, subject: Subject, table: RouteTable, blocks: Cidr[] | undefined, route: Route, field: string, cidr: Cidr | undefined): void {
+function checkTarget(context: RouteContext, subject: Subject, table: RouteTable, blocks: Cidr[] | undefined, route: Route, field: string, what: string, cidr: Cidr | undefined): void {
 	const {checker} = context;
 	const destination = route.destinationCidr ?? route.destinationPrefixListId;
 	const vpcName = checker.vpcName(table.vpcId);
 	if (route.target === 'local') {
 		if (blocks && !(cidr && blocks.some(block => block.base === cidr.base && block.prefix === cidr.prefix)))
-			checker.report(subject, `${field}.target`, `${field} target local only serves ${vpcName}'s own blocks (${listCidrs(blocks)}); ${destination} is not one of them`);
+			checker.report(subject, `${field}.target`, `${what}: target local only serves ${vpcName}'s own blocks (${listCidrs(blocks)}); ${destination} is not one of them`);
 		return;
 	}
 	const entry = checker.index.byId.get(route.target);
 	if (!entry) {
 		if (route.state !== 'blackhole')
-			checker.report(subject, `${field}.target`, `${field} target "${route.target}" does not exist; an active route needs an existing target (a route to a deleted target has state blackhole)`);
+			checker.report(subject, `${field}.target`, `${what}: target "${route.target}" does not exist; an active route needs an existing target (a route to a deleted target has state blackhole)`);
 		return;
 	}
 	if (!targetKinds.includes(entry.kind)) {
-		checker.report(subject, `${field}.target`, `${field} target ${route.target} is ${aKind(entry.kind)}, which cannot be a route target; use local, ${targetKinds.map(aKind).join(', ')}`);
+		checker.report(subject, `${field}.target`, `${what}: target ${route.target} is ${aKind(entry.kind)}, which cannot be a route target; use local, ${targetKinds.map(aKind).join(', ')}`);
 		return;
 	}
 	if (!blocks) return;
@@ -121,18 +123,18 @@ function checkTarget(context: RouteContext, subject: Subject, table: RouteTable,
 	if (cidr && block && route.origin !== 'propagated') {
 		// Propagated routes inside the VPC are legal: the local route simply wins over them.
 		if (cidr.prefix === block.prefix && !insideKinds.includes(kind))
-			checker.report(subject, `${field}.target`, `${field} ${destination} is ${vpcName}'s block, covered by the local route; only a NAT gateway, a network interface or an instance can replace the local route's target, not ${aKind(kind)}`);
+			checker.report(subject, `${field}.target`, `${what}: ${destination} is ${vpcName}'s block, covered by the local route; only a NAT gateway, a network interface or an instance can replace the local route's target, not ${aKind(kind)}`);
 		if (cidr.prefix > block.prefix) {
 			const subnetId = context.subnetBlocks.get(table.vpcId)?.get(formatCidr(cidr));
 			if (subnetId === undefined) {
 				const example = suggestSubnet(context, table.vpcId, cidr);
-				checker.report(subject, `${field}.destinationCidr`, `${field} ${destination}: a route more specific than the local route must cover a whole subnet${example ? `, e.g. ${example}` : ` of ${vpcName}`}`);
+				checker.report(subject, `${field}.destinationCidr`, `${what}: a route more specific than the local route must cover a whole subnet${example ? `, e.g. ${example}` : ` of ${vpcName}`}`);
 			} else if (!insideKinds.includes(kind))
-				checker.report(subject, `${field}.target`, `${field} ${destination} is more specific than the local route, so it must target a NAT gateway, a network interface or an instance, not ${aKind(kind)}`);
+				checker.report(subject, `${field}.target`, `${what}: ${destination} is more specific than the local route, so it must target a NAT gateway, a network interface or an instance, not ${aKind(kind)}`);
 		}
 	}
 	if (route.state === 'blackhole') return;
-	const wrong = (why: string) => checker.report(subject, `${field}.target`, `${field} target ${route.target} ${why}`);
+	const wrong = (why: string) => checker.report(subject, `${field}.target`, `${what}: target ${route.target} ${why}`);
 	const resource = entry.resource as Record<string, unknown>;
 	switch (kind) {
 		case 'internet-gateway':
@@ -163,6 +165,10 @@ function checkTarget(context: RouteContext, subject: Subject, table: RouteTable,
 			if (!instanceInVpc(context, route.target, table.vpcId)) wrong(`has no network interface in ${vpcName}`);
 			break;
 	}
+}
+
+export function describeRoute(route: Route): string {
+	return `route ${route.destinationCidr ?? route.destinationPrefixListId ?? '(no destination)'} -> ${route.target}`;
 }
 
 /** A whole subnet near the destination, to show what a valid route would look like. */

@@ -100,9 +100,9 @@ describe('transit gateway route tables', () => {
 			];
 		});
 		expect(problems.map(p => [p.path, p.message.replace('transit gateway route table tgw-rtb-1: ', '')])).toEqual([
-			['transitGatewayRouteTables[0].routes[1].attachmentId', 'routes[1] is active but has no attachmentId; give the attachment it sends to, or make it a blackhole route'],
-			['transitGatewayRouteTables[0].routes[2].attachmentId', 'routes[2] is a blackhole route with attachmentId tgw-attach-1; a blackhole route drops traffic and has no attachment'],
-			['transitGatewayRouteTables[0].routes[4]', 'routes[4] needs exactly one of destinationCidr and destinationPrefixListId'],
+			['transitGatewayRouteTables[0].routes[1].attachmentId', 'route 10.2.0.0/16 -> (no attachment) is active but has no attachmentId; give the attachment it sends to, or make it a blackhole route'],
+			['transitGatewayRouteTables[0].routes[2].attachmentId', 'route 10.3.0.0/16 -> tgw-attach-1 is a blackhole route with attachmentId tgw-attach-1; a blackhole route drops traffic and has no attachment'],
+			['transitGatewayRouteTables[0].routes[4]', 'route (no destination) -> tgw-attach-1 needs exactly one of destinationCidr and destinationPrefixListId'],
 		]);
 	});
 });
