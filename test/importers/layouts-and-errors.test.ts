@@ -94,6 +94,22 @@ describe('snapshot layouts', () => {
 		expect(unmapped).toEqual([]);
 	});
 
+	it('reads describe-managed-prefix-lists output, which also prints PrefixLists, beside describe-prefix-lists', () => {
+		const dir = writeSnapshot({
+			'PrefixLists.json': {PrefixLists: [{PrefixListId: 'pl-s3', PrefixListName: 'com.amazonaws.us-east-1.s3', Cidrs: ['52.216.0.0/15']}]},
+			'ManagedPrefixLists.json': {PrefixLists: [
+				{PrefixListId: 'pl-s3', PrefixListName: 'com.amazonaws.us-east-1.s3', OwnerId: 'AWS', AddressFamily: 'IPv4'},
+				{PrefixListId: 'pl-2', PrefixListName: 'partners', OwnerId: '111122223333', AddressFamily: 'IPv4'},
+			]},
+			'entries-pl-2.json': {ManagedPrefixLists: [{PrefixListId: 'pl-2', Entries: [{Cidr: '192.0.2.0/24'}]}]},
+		});
+		const {topology} = importAwsSnapshot(dir);
+		expect(topology.prefixLists).toEqual([
+			{id: 'pl-s3', name: 'com.amazonaws.us-east-1.s3', ownership: 'aws-managed', serviceName: 'com.amazonaws.us-east-1.s3', region: 'us-east-1', cidrs: ['52.216.0.0/15']},
+			{id: 'pl-2', name: 'partners', ownership: 'customer-managed', serviceName: undefined, cidrs: ['192.0.2.0/24']},
+		]);
+	});
+
 	it('treats a missing file as no such resources', () => {
 		const dir = writeSnapshot({'Vpcs.json': {Vpcs: [{VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16', OwnerId: '1'}]}});
 		const {topology} = importAwsSnapshot(dir);

@@ -187,7 +187,11 @@ export function mapGateways(context: ImportContext): void {
 }
 
 export function mapPrefixLists(context: ImportContext): void {
+	// describe-prefix-lists (AWS service lists, with Cidrs) and describe-managed-prefix-lists both
+	// print `PrefixLists`; the managed shape has an OwnerId and no Cidrs.
+	const managedShape = (rec: Rec) => !rec.has('Cidrs') && (rec.has('OwnerId') || rec.has('AddressFamily') || rec.has('Entries'));
 	for (const {rec, region} of context.get('PrefixLists')) {
+		if (managedShape(rec)) continue;
 		const id = rec.str('PrefixListId');
 		if (!context.claim(id)) continue;
 		const serviceName = rec.optStr('PrefixListName');
@@ -196,14 +200,15 @@ export function mapPrefixLists(context: ImportContext): void {
 			name: context.uniqueName(serviceName, id),
 			ownership: 'aws-managed',
 			serviceName,
-			region: region ?? regionOfZone(serviceName?.split('.')[2]) ?? serviceName?.split('.')[2],
+			region: region ?? serviceName?.split('.')[2],
 			cidrs: rec.strings('Cidrs').map(cidr => formatCidr(parseCidr(cidr, {allowHostBits: true}))),
 		});
 	}
 	// describe-managed-prefix-lists has no entries; get-managed-prefix-list-entries, wrapped by the
 	// collection script as a ManagedPrefixLists record with `Entries`, adds them: merge by id.
 	const managed = new Map<string, {rec: Rec; entries: string[]; hasEntries: boolean}>();
-	for (const {rec} of context.get('ManagedPrefixLists')) {
+	const managedRecords = [...context.get('ManagedPrefixLists'), ...context.get('PrefixLists').filter(({rec}) => managedShape(rec))];
+	for (const {rec} of managedRecords) {
 		const id = rec.str('PrefixListId');
 		const known = managed.get(id) ?? {rec, entries: [], hasEntries: false};
 		if (rec.has('PrefixListName') && !known.rec.has('PrefixListName')) known.rec = rec;
@@ -218,6 +223,7 @@ export function mapPrefixLists(context: ImportContext): void {
 			context.leave(id, 'IPv6 prefix list');
 			continue;
 		}
+		// An AWS-managed list also listed by describe-prefix-lists already came in with its CIDRs.
 		if (!context.claim(id)) continue;
 		if (!hasEntries) context.note(id, 'no Entries (get-managed-prefix-list-entries) in the snapshot; the list is empty', 'Entries');
 		const owner = rec.optStr('OwnerId');
