@@ -1,7 +1,7 @@
 // `cidr <block>`: the networking guide's explanation of a block, set against the open topology.
-import {label, resolveRef, indexResources} from '../model/resources.js';
+import {indexResources, label, resolveRef} from '../model/resources.js';
 import type {Topology} from '../model/types.js';
-import {cidrsOverlap, parseCidr} from '../net/ipv4.js';
+import {cidrsOverlap, formatCidr, parseCidr} from '../net/ipv4.js';
 import {describeCidr, freeBlocks} from '../net/sets.js';
 import {CommandError} from './draft.js';
 
@@ -26,8 +26,14 @@ function freeText(topology: Topology, request: CidrRequest): string[] {
 	const found = resolveRef(indexResources(topology), request.in, ['vpc']);
 	if (!found.ok) throw new CommandError(found.error);
 	const vpc = topology.vpcs.find(item => item.id === found.entry.resource.id)!;
-	const container = request.block ? [describeCidr(request.block).cidr] : vpc.cidrBlocks;
-	const inside = container.filter(text => vpc.cidrBlocks.some(own => cidrsOverlap(parseCidr(own), parseCidr(text))));
+	// Aligned blocks either nest or miss, so the intersection with each VPC block is the smaller one.
+	const asked = request.block ? parseCidr(describeCidr(request.block).cidr) : undefined;
+	const inside = vpc.cidrBlocks.flatMap(own => {
+		if (!asked) return [own];
+		const block = parseCidr(own);
+		if (!cidrsOverlap(block, asked)) return [];
+		return [block.prefix >= asked.prefix ? own : formatCidr(asked)];
+	});
 	const used = topology.subnets.filter(subnet => subnet.vpcId === vpc.id).map(subnet => subnet.cidr);
 	const blocks = freeBlocks(inside, used, request.free);
 	return [

@@ -147,3 +147,11 @@ test('trace ends are completed from instances, interfaces, endpoints and gateway
 	expect(complete('trace w', 7, topology).suggestions).toEqual(['web-1', 'web-1-eth0']);
 	expect(complete('trace web-1 m', 13, topology).suggestions).toEqual(['main']);
 });
+
+test('free blocks stay inside the VPC whatever block is asked about', () => {
+	const topology = build(['add vpc app 10.0.0.0/16', 'add subnet a app 10.0.0.0/24']);
+	const wide = runCommand(topology, 'cidr 10.0.0.0/8 free=/16 in=app');
+	expect(wide.ok && wide.message.split('\n').at(-1)).toMatch(/^no free \/16 block left in app/);
+	const narrow = runCommand(topology, 'cidr 10.0.4.0/22 free=/24 in=app');
+	expect(narrow.ok && narrow.message.split('\n').at(-1)).toMatch(/: 10.0.4.0\/24, 10.0.5.0\/24, 10.0.6.0\/24, 10.0.7.0\/24$/);
+});
