@@ -46,6 +46,10 @@ function startReply(w: Walk, forward: Walk, pkt: Pkt): Step | null {
 		pass(w, {component: 'internet', type: 'internet', action: 'forward', detail: `internet host ${formatIpv4(pkt.src)} ${sends}`});
 		return {at: 'internet', pkt};
 	}
+	if (end.kind === 'site') {
+		pass(w, {component: end.site.id, type: 'site', action: 'forward', detail: `on-premises host ${formatIpv4(pkt.src)} ${sends}`});
+		return enterFromSite(w, end.site, pkt);
+	}
 	return {at: 'service', pkt};
 }
 

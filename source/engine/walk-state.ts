@@ -2,7 +2,7 @@
 // modules read and extend it; walk.ts drives the steps. Engine parts added later (transit
 // gateway, VPN, Direct Connect, client VPN, PrivateLink) plug in as more target handlers.
 import type {Direction, Explanation, Hop, TraceResult} from './types.js';
-import type {EphemeralRange, Iface, RouteC, SubnetC, TraceContext, VpcC} from './compiled.js';
+import type {EphemeralRange, Iface, RouteC, SiteC, SubnetC, TraceContext, VpcC} from './compiled.js';
 import type {Pkt} from './packet.js';
 import type {VpcEndpoint} from '../model/types.js';
 
@@ -29,12 +29,19 @@ export type Walk = {
 	client?: EphemeralRange;
 	/** Where the pass must end when the destination was named as a resource. */
 	expected?: Iface;
+	/** How the packet last entered a VPC from outside it (peering-connection, internet-gateway, transit-gateway, ...). */
+	via?: string;
 	/** Where the pass delivered the packet, and the packet as it arrived. */
 	end?: End;
 	steps: number;
 };
 
-export type End = {kind: 'iface'; iface: Iface; pkt: Pkt} | {kind: 'internet'; pkt: Pkt} | {kind: 'service'; pkt: Pkt};
+export type End =
+	| {kind: 'iface'; iface: Iface; pkt: Pkt}
+	| {kind: 'internet'; pkt: Pkt}
+	| {kind: 'service'; pkt: Pkt}
+	/** An on-premises host (delivered by the VPN and Direct Connect parts of the engine). */
+	| {kind: 'site'; site: SiteC; pkt: Pkt};
 
 export type Step =
 	/** An interface emits a packet: its SG outbound, source/dest check, then out of its subnet. */

@@ -57,6 +57,7 @@ export function igwIngress(w: Walk, vpc: VpcC, holder: Iface | undefined, pkt: P
 		return stop(w, {component: igw.id, type: IGW, action: 'drop', detail: `${who}: from the internet only public IPs are reachable`, code: 'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS'});
 	}
 	const inside = {...pkt, dst: holder.address};
+	w.via = IGW;
 	pass(w, {
 		component: igw.id,
 		type: IGW,

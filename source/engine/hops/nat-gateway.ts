@@ -17,13 +17,18 @@ export function natTarget(w: Walk, nat: Iface, fromSubnet: SubnetC, pkt: Pkt, se
 	const gateway = nat.nat!;
 	if (gateway.state !== 'available')
 		return stop(w, {component: nat.id, type: NAT, action: 'drop', detail: `${nat.id} is ${gateway.state}`, code: 'BAD_STATE'});
+	// Interfaces of its own VPC, and traffic a transit gateway hands to its subnet; never what came
+	// over a peering, a VPN or Direct Connect.
 	const inVpc = nat.vpc.blocks.some(block => cidrContainsAddress(block, pkt.src));
-	if (!inVpc || (sender && sender.vpc !== nat.vpc) || fromSubnet.vpc !== nat.vpc)
+	const refused = w.via !== undefined && w.via !== 'transit-gateway';
+	if (refused || (!inVpc && w.via !== 'transit-gateway') || (sender && sender.vpc !== nat.vpc) || fromSubnet.vpc !== nat.vpc)
 		return stop(w, {
 			component: nat.id,
 			type: NAT,
 			action: 'drop',
-			detail: `${formatIpv4(pkt.src)} is not an address of ${nat.vpc.id}: a NAT gateway serves only its own VPC`,
+			detail: refused
+				? `the packet entered ${nat.vpc.id} through a ${w.via}: a NAT gateway serves only its own VPC`
+				: `${formatIpv4(pkt.src)} is not an address of ${nat.vpc.id}: a NAT gateway serves only its own VPC`,
 			code: 'NGW_REQUIRES_SOURCE_IN_VPC',
 		});
 	return {at: 'iface', iface: nat, pkt, fromSubnet, sender};

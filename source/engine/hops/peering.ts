@@ -58,5 +58,6 @@ export function peeringTarget(w: Walk, pcxId: string, fromSubnet: SubnetC, pkt: 
 		return stop(w, {component: pcx.id, type: PCX, action: 'drop', detail: `${message}${lent}`, code: 'PCX_REQUIRES_ADDRESS_IN_VPC_CIDR'});
 	}
 	pass(w, {component: pcx.id, type: PCX, action: 'forward', detail: `${pcx.id} carries it from ${here.id} to ${peer.id} (${formatIpv4(pkt.dst)} is in ${peer.id})`});
+	w.via = PCX;
 	return {at: 'arrive', vpc: peer, pkt, sender};
 }
