@@ -81,10 +81,14 @@ export function complete(line: string, cursor: number, topology: Topology): Comp
 	}
 	const given = done.slice(twoWords ? 2 : 1);
 	const keysGiven = new Set(given.filter(item => item.includes('=')).map(item => item.slice(0, item.indexOf('='))));
-	const positionalCount = given.filter(item => !item.includes('=')).length;
+	const positional = given.filter(item => !item.includes('='));
 	const open = def.args.filter(arg => !keysGiven.has(arg.name));
-	const next = open[positionalCount];
-	const keys = all.filter(item => !keysGiven.has(item.name) && !def.args.slice(0, positionalCount).includes(item)).map(item => `${item.name}=`);
-	const values = next ? valuesFor(next, topology) : [];
+	const next = open[positional.length];
+	const keys = all.filter(item => !keysGiven.has(item.name) && !open.slice(0, positional.length).includes(item)).map(item => `${item.name}=`);
+	// What the line says so far, by argument name, for suggestions that depend on it.
+	const sofar: Record<string, string> = {};
+	for (const item of given) if (item.includes('=')) sofar[item.slice(0, item.indexOf('='))] = item.slice(item.indexOf('=') + 1);
+	positional.forEach((item, index) => open[index] && (sofar[open[index]!.name] = item.replace(/^["']|["']$/g, '')));
+	const values = next ? [...(next.suggest?.(topology, sofar) ?? []), ...valuesFor(next, topology)] : [];
 	return {replaceFrom: start, suggestions: [...matching(values, word), ...matching(keys, word)]};
 }

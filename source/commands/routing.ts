@@ -1,10 +1,10 @@
 // Route tables and their routes, and the gateways routes point at: internet, egress-only and NAT.
 import type {ResourceKind} from '../model/resources.js';
 import {label} from '../model/resources.js';
-import type {Route} from '../model/types.js';
+import type {Route, RouteTable} from '../model/types.js';
 import {CommandError, type Draft} from './draft.js';
 import {type FieldOption, addCommand, field, ref, removeCommand, setCommand} from './family.js';
-import type {ArgSpec} from './syntax.js';
+import {type ArgSpec, lookupGiven} from './syntax.js';
 import type {Args, CommandDef} from './types.js';
 
 const rtbFamily = {noun: 'rtb', kind: 'route-table', collection: 'routeTables', title: 'route table'} as const;
@@ -30,6 +30,11 @@ export const routeTargetKinds: readonly ResourceKind[] = [
 ];
 
 const destinationArg: ArgSpec = {name: 'destination', kind: 'destination', refKinds: ['prefix-list'], placeholder: '<cidr|prefix-list>'};
+const existingDestination: ArgSpec = {
+	...destinationArg,
+	suggest: (topology, given) =>
+		lookupGiven<RouteTable>(topology, given.rtb, 'route-table')?.routes.map(route => route.destinationCidr ?? route.destinationPrefixListId!) ?? [],
+};
 const targetArg: ArgSpec = {name: 'target', kind: 'ref', refKinds: routeTargetKinds, values: ['local']};
 const routeOptions: ArgSpec[] = [
 	{name: 'state', kind: 'enum', values: ['active', 'blackhole'], optional: true},
@@ -73,7 +78,7 @@ function routeCommand(verb: 'add' | 'replace'): CommandDef {
 				? 'Adds a route to a CIDR block or a prefix list, with a target: an igw, eigw, nat, pcx, tgw, vgw, gateway endpoint, network interface or instance (by id or name). state=blackhole keeps the route but drops its traffic; origin=propagated marks a route learned from a virtual private gateway. Refused when the table already has a route to that destination (use replace route).'
 				: 'Replaces the target (and state) of the route to the same destination, as ReplaceRoute does.',
 		example: verb === 'add' ? 'add route public 0.0.0.0/0 igw-main' : 'replace route private 0.0.0.0/0 nat-b',
-		args: [ref('rtb', ['route-table']), destinationArg, targetArg],
+		args: [ref('rtb', ['route-table']), verb === 'add' ? destinationArg : existingDestination, targetArg],
 		options: routeOptions,
 		run(draft, args) {
 			const rtbId = draft.id(args.str('rtb'), ['route-table']);
@@ -140,7 +145,7 @@ export const routingCommands: CommandDef[] = [
 		summary: 'remove a route from a route table',
 		help: 'Removes the route to a CIDR block or prefix list. Local routes are implicit and cannot be removed.',
 		example: 'rm route public 0.0.0.0/0',
-		args: [ref('rtb', ['route-table']), destinationArg],
+		args: [ref('rtb', ['route-table']), existingDestination],
 		run(draft, args) {
 			const rtbId = draft.id(args.str('rtb'), ['route-table']);
 			const destination = destinationOf(draft, args);

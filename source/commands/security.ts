@@ -1,9 +1,9 @@
 // Security groups and network ACLs, and their rules.
 import {label} from '../model/resources.js';
-import type {NaclRule, SecurityGroupRule} from '../model/types.js';
+import type {NaclRule, NetworkAcl, SecurityGroupRule} from '../model/types.js';
 import {CommandError, type Draft} from './draft.js';
 import {addCommand, field, ref, removeCommand, setCommand} from './family.js';
-import type {ArgSpec} from './syntax.js';
+import {type ArgSpec, lookupGiven} from './syntax.js';
 import type {Args, CommandDef} from './types.js';
 
 const sgFamily = {noun: 'sg', kind: 'security-group', collection: 'securityGroups', title: 'security group'} as const;
@@ -196,7 +196,16 @@ export const securityCommands: CommandDef[] = [
 		summary: 'remove a numbered network ACL rule',
 		help: 'Removes the inbound or outbound rule with that number. The final deny-all rule is not a numbered rule and stays.',
 		example: 'rm acl-rule public in 100',
-		args: naclRuleArgs.slice(0, 3),
+		args: [
+			...naclRuleArgs.slice(0, 2),
+			{
+				...naclRuleArgs[2]!,
+				suggest: (topology, given) => {
+					const acl = lookupGiven<NetworkAcl>(topology, given.acl, 'network-acl');
+					return (given.direction === 'out' ? acl?.outbound : acl?.inbound)?.map(rule => String(rule.ruleNumber)) ?? [];
+				},
+			},
+		],
 		run(draft, args) {
 			const key = args.str('direction') === 'in' ? 'inbound' : 'outbound';
 			const number = args.num('number')!;

@@ -1,7 +1,8 @@
 // The palette's words: tokens with their columns, and the value kinds an argument may take. Values
 // are checked here, before any topology is looked at, so a typo is reported at its column.
 import {NetParseError, formatCidr, isIpv4, parseCidr} from '../net/ipv4.js';
-import type {ResourceKind} from '../model/resources.js';
+import {type ResourceKind, indexResources, resolveRef} from '../model/resources.js';
+import type {Topology} from '../model/types.js';
 
 /** A command that cannot be read; `column` is 1-based, pointing at the offending word. */
 export class ParseError extends Error {
@@ -82,6 +83,11 @@ export type ArgSpec = {
 	readonly values?: readonly string[];
 	readonly min?: number;
 	readonly max?: number;
+	/**
+	 * Completion's own offers for this argument, from what is already on the line (the routes of
+	 * the table named before, for `rm route`). Resources of refKinds are offered anyway.
+	 */
+	readonly suggest?: (topology: Topology, given: Readonly<Record<string, string>>) => readonly string[];
 	/** Takes the rest of the line as one value (help's topic). */
 	readonly rest?: boolean;
 	/** Shown in synopses: `<cidr>` by default. */
@@ -197,4 +203,11 @@ export function placeholder(spec: ArgSpec): string {
 	if (spec.placeholder) return spec.placeholder;
 	if (spec.kind === 'enum' && spec.values) return spec.values.join('|');
 	return `<${spec.name}>`;
+}
+
+/** The resource a ref already typed on the line names, for completion's suggestions. */
+export function lookupGiven<T>(topology: Topology, ref: string | undefined, kind: ResourceKind): T | undefined {
+	if (!ref) return undefined;
+	const found = resolveRef(indexResources(topology), ref, [kind]);
+	return found.ok ? (found.entry.resource as T) : undefined;
 }

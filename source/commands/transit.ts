@@ -1,10 +1,10 @@
 // Transit gateways: attachments, route tables, associations, propagations and routes.
 import type {ResourceKind} from '../model/resources.js';
 import {label} from '../model/resources.js';
-import type {TgwAttachment, TgwRoute} from '../model/types.js';
+import type {TgwAttachment, TgwRoute, TgwRouteTable} from '../model/types.js';
 import {CommandError, type Draft} from './draft.js';
 import {type FieldOption, addCommand, field, ref, refs, removeCommand, setCommand} from './family.js';
-import type {ArgSpec} from './syntax.js';
+import {type ArgSpec, lookupGiven} from './syntax.js';
 import type {Args, CommandDef} from './types.js';
 
 const tgwFamily = {noun: 'tgw', kind: 'transit-gateway', collection: 'transitGateways', title: 'transit gateway'} as const;
@@ -61,6 +61,13 @@ const attachmentOptions: FieldOption<'transitGatewayAttachments'>[] = [
 ];
 
 const destinationArg: ArgSpec = {name: 'destination', kind: 'destination', refKinds: ['prefix-list'], placeholder: '<cidr|prefix-list>'};
+const existingDestination: ArgSpec = {
+	...destinationArg,
+	suggest: (topology, given) =>
+		lookupGiven<TgwRouteTable>(topology, given['tgw-rtb'], 'transit-gateway-route-table')
+			?.routes.filter(route => route.type === 'static')
+			.map(route => route.destinationCidr ?? route.destinationPrefixListId!) ?? [],
+};
 
 function tgwDestination(draft: Draft, args: Args): Pick<TgwRoute, 'destinationCidr' | 'destinationPrefixListId'> {
 	const destination = args.str('destination');
@@ -76,7 +83,7 @@ function tgwRouteCommand(verb: 'add' | 'replace'): CommandDef {
 		summary: verb === 'add' ? 'add a static or blackhole route to a transit gateway route table' : 'change the attachment of a static transit gateway route',
 		help: 'A static route sends a CIDR block or prefix list to an attachment; blackhole drops it. A static route hides a propagated one for the same block; TGW peering needs static routes.',
 		example: verb === 'add' ? 'add tgw-route spokes 0.0.0.0/0 egress-attachment' : 'replace tgw-route spokes 10.2.0.0/16 blackhole',
-		args: [ref('tgw-rtb', ['transit-gateway-route-table']), destinationArg, {name: 'attachment', kind: 'ref', refKinds: ['transit-gateway-attachment'], values: ['blackhole']}],
+		args: [ref('tgw-rtb', ['transit-gateway-route-table']), verb === 'add' ? destinationArg : existingDestination, {name: 'attachment', kind: 'ref', refKinds: ['transit-gateway-attachment'], values: ['blackhole']}],
 		run(draft, args) {
 			const table = draft.get('transitGatewayRouteTables', draft.id(args.str('tgw-rtb'), ['transit-gateway-route-table']));
 			const target = args.str('attachment');
@@ -195,7 +202,7 @@ export const transitCommands: CommandDef[] = [
 		summary: 'remove a static route from a transit gateway route table',
 		help: 'Removes the static or blackhole route to that destination; propagated routes go by removing the propagation.',
 		example: 'rm tgw-route spokes 0.0.0.0/0',
-		args: [ref('tgw-rtb', ['transit-gateway-route-table']), destinationArg],
+		args: [ref('tgw-rtb', ['transit-gateway-route-table']), existingDestination],
 		run(draft, args) {
 			const destination = tgwDestination(draft, args);
 			const table = draft.update('transitGatewayRouteTables', draft.id(args.str('tgw-rtb'), ['transit-gateway-route-table']), copy => {

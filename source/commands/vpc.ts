@@ -1,7 +1,9 @@
 // VPCs, their secondary blocks, and subnets.
 import {label} from '../model/resources.js';
+import type {Vpc} from '../model/types.js';
 import {CommandError, type Draft} from './draft.js';
 import {type FieldOption, addCommand, field, ref, refField, removeCommand, setCommand} from './family.js';
+import {lookupGiven} from './syntax.js';
 import type {CommandDef} from './types.js';
 
 const vpcFamily = {noun: 'vpc', kind: 'vpc', collection: 'vpcs', title: 'VPC'} as const;
@@ -95,7 +97,10 @@ export const vpcCommands: CommandDef[] = [
 		summary: 'remove a secondary block from a VPC',
 		help: 'Removes a secondary block. The primary block cannot be removed, nor a block that subnets still use.',
 		example: 'rm vpc-cidr app 10.1.0.0/16',
-		args: [ref('vpc', ['vpc']), {name: 'cidr', kind: 'cidr'}],
+		args: [
+			ref('vpc', ['vpc']),
+			{name: 'cidr', kind: 'cidr', suggest: (topology, given) => lookupGiven<Vpc>(topology, given.vpc, 'vpc')?.cidrBlocks.slice(1) ?? []},
+		],
 		run(draft, args) {
 			const cidr = args.str('cidr');
 			const vpc = draft.get('vpcs', draft.id(args.str('vpc'), ['vpc']));

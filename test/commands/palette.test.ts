@@ -155,3 +155,21 @@ test('free blocks stay inside the VPC whatever block is asked about', () => {
 	const narrow = runCommand(topology, 'cidr 10.0.4.0/22 free=/24 in=app');
 	expect(narrow.ok && narrow.message.split('\n').at(-1)).toMatch(/: 10.0.4.0\/24, 10.0.5.0\/24, 10.0.6.0\/24, 10.0.7.0\/24$/);
 });
+
+test('removals complete what is there to remove', () => {
+	const topology = build([
+		'add vpc app 10.0.0.0/16',
+		'add vpc-cidr app 10.1.0.0/16',
+		'add igw main vpc=app',
+		'add rtb public app',
+		'add route public 0.0.0.0/0 main',
+		'add route public 10.9.0.0/16 main',
+		'add acl pub app',
+		'add acl-rule pub in 100 allow all from=0.0.0.0/0',
+		'add acl-rule pub out 200 allow all to=0.0.0.0/0',
+	]);
+	expect(complete('rm route public ', 16, topology).suggestions.slice(0, 2)).toEqual(['0.0.0.0/0', '10.9.0.0/16']);
+	expect(complete('replace route rtb=public 0', 26, topology).suggestions).toEqual(['0.0.0.0/0']);
+	expect(complete('rm acl-rule pub out ', 20, topology).suggestions).toEqual(['200', 'number=']);
+	expect(complete('rm vpc-cidr app ', 16, topology).suggestions).toEqual(['10.1.0.0/16', 'cidr=']);
+});
