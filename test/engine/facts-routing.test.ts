@@ -204,6 +204,16 @@ describe('gateway endpoint (fact 31)', () => {
 		expect(s3().trace({from: 'i-a', to: '52.216.8.20', protocol: 'udp', port: 443}).blockedAt).toEqual({component: 'vpce-s3', type: 'vpc-endpoint', code: 'VPCE_GATEWAY_PROTOCOL_RESTRICTION', direction: 'forward'});
 	});
 
+	it('a security group rule may name the prefix list', () => {
+		const b = s3().igw('igw-a', 'vpc-a').routes('rtb-main-a', {destinationCidr: '0.0.0.0/0', target: 'igw-a'}).sg('sg-s3only', 'vpc-a', [], [{protocol: 'tcp', fromPort: 443, toPort: 443, prefixListId: 'pl-s3'}]);
+		b.doc.networkInterfaces.find(e => e.id === 'eni-a')!.securityGroupIds = ['sg-s3only'];
+		b.doc.networkInterfaces.find(e => e.id === 'eni-a')!.publicIp = '54.0.0.10';
+		const allowed = b.trace({from: 'i-a', to: 'vpce-s3', port: 443});
+		expect(allowed.reachable).toBe(true);
+		expect(allowed.forward[1]!.detail).toBe('egress: sg-s3only allows tcp 443 to pl-s3');
+		expect(b.trace({from: 'i-a', to: '8.8.8.8', port: 443}).blockedAt).toMatchObject({component: 'sg-s3only', code: 'ENI_SG_RULES_MISMATCH'});
+	});
+
 	it('a CIDR route beats a prefix-list route of the same length', () => {
 		const b = s3().igw('igw-a', 'vpc-a').routes('rtb-main-a', {destinationCidr: '52.216.0.0/15', target: 'igw-a'});
 		const hop = b.trace({from: 'i-a', to: '52.216.8.20', port: 443}).forward.find(h => h.type === 'route-table')!;

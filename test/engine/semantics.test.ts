@@ -68,6 +68,32 @@ describe('the internet between two VPCs', () => {
 	});
 });
 
+describe('ingress routing', () => {
+	it('a route table associated with the internet gateway sends arriving traffic through an appliance', () => {
+		const b = new TopologyBuilder()
+			.vpc('vpc-a', '10.0.0.0/16', {igw: 'igw-a'})
+			.routeTable('rtb-web', 'vpc-a', [{destinationCidr: '0.0.0.0/0', target: 'i-fw'}])
+			.routeTable('rtb-edge', 'vpc-a', [{destinationCidr: '10.0.1.0/24', target: 'i-fw'}])
+			.routes('rtb-main-a', {destinationCidr: '0.0.0.0/0', target: 'igw-a'})
+			.subnet('subnet-web', 'vpc-a', '10.0.1.0/24', {routeTableId: 'rtb-web'})
+			.subnet('subnet-fw', 'vpc-a', '10.0.9.0/24')
+			.sg('sg-open', 'vpc-a', [anywhere])
+			.instance('i-fw', 'subnet-fw', '10.0.9.10', {groups: ['sg-open'], sourceDestCheck: false, publicIp: '54.0.0.9'})
+			.instance('i-web', 'subnet-web', '10.0.1.10', {groups: ['sg-open'], publicIp: '54.0.0.10'});
+		b.doc.routeTables.find(t => t.id === 'rtb-edge')!.gatewayIds = ['igw-a'];
+		const result = b.trace({from: '198.51.100.1', to: 'i-web', port: 443});
+		expect(path(result.forward)).toEqual([
+			'internet forward', 'igw-a translate', 'rtb-edge forward', 'acl-default-a allow', 'sg-open allow', 'eni-fw forward',
+			'sg-open allow', 'acl-default-a allow', 'rtb-main-a forward', 'acl-default-a allow', 'sg-open allow', 'i-web deliver',
+		]);
+		// The reply leaves the web subnet through the appliance too, then the internet gateway.
+		expect(result.reachable).toBe(true);
+		expect(path(result.return).filter(hop => !hop.includes('acl') && !hop.includes('sg-'))).toEqual([
+			'i-web forward', 'rtb-web forward', 'eni-fw forward', 'rtb-main-a forward', 'igw-a translate', 'internet deliver',
+		]);
+	});
+});
+
 describe('security group references', () => {
 	function peered(regionB: string) {
 		return new TopologyBuilder()
