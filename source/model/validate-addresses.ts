@@ -33,26 +33,26 @@ export class AddressBook {
 	constructor(private readonly checker: Checker) {}
 
 	/** A private address of `holder` in `subnet`: inside it, not reserved, unique in the VPC. */
-	private(subject: Subject, field: string, subnet: Subnet, ip: string, holder: Holder): void {
+	private(subject: Subject, field: string, subnet: Subnet, ip: string, holder: Holder, what = field): void {
 		const {checker} = this;
 		const cidr = checker.subnetCidr.get(subnet.id);
 		const address = checker.address(ip);
 		if (!cidr || address === undefined) return;
 		const range = () => `${formatIpv4(cidr.base + 4)} to ${formatIpv4(lastAddress(cidr) - 1)}`;
 		if (!cidrContainsAddress(cidr, address)) {
-			checker.report(subject, field, `${field} ${ip} is not inside subnet ${short(subnet)} (${formatCidr(cidr)}); choose an address from ${range()}`);
+			checker.report(subject, field, `${what} ${ip} is not inside subnet ${short(subnet)} (${formatCidr(cidr)}); choose an address from ${range()}`);
 			return;
 		}
 		const role = awsReservedRole(cidr, address);
 		if (role) {
-			checker.report(subject, field, `${field} ${ip} is reserved by AWS ${reservedPhrase[role]} of subnet ${short(subnet)}; choose an address from ${range()}`);
+			checker.report(subject, field, `${what} ${ip} is reserved by AWS ${reservedPhrase[role]} of subnet ${short(subnet)}; choose an address from ${range()}`);
 			return;
 		}
 		let taken = this.privateByVpc.get(subnet.vpcId);
 		if (!taken) this.privateByVpc.set(subnet.vpcId, (taken = new Map()));
 		const other = taken.get(address);
 		if (other !== undefined)
-			checker.report(subject, field, `${field} ${ip} is already used by ${describe(other)} in ${checker.vpcName(subnet.vpcId)}; private addresses are unique within a VPC`);
+			checker.report(subject, field, `${what} ${ip} is already used by ${describe(other)} in ${checker.vpcName(subnet.vpcId)}; private addresses are unique within a VPC`);
 		else taken.set(address, holder);
 	}
 
@@ -77,7 +77,7 @@ export function checkGroupsInVpc(checker: Checker, subject: Subject, groupIds: r
 		const field = `securityGroupIds[${i}]`;
 		const group = checker.ref(subject, field, id, 'security-group');
 		if (group && vpcId !== undefined && group.vpcId !== vpcId)
-			checker.report(subject, field, `${field} ${id} belongs to ${checker.vpcName(group.vpcId)}, not ${checker.vpcName(vpcId)}; security groups must be in the same VPC`);
+			checker.report(subject, field, `security group ${label(group)} belongs to ${checker.vpcName(group.vpcId)}, not ${checker.vpcName(vpcId)}; security groups must be in the same VPC`);
 	});
 }
 
@@ -88,7 +88,7 @@ export function checkInterfaces(checker: Checker, book: AddressBook): void {
 		const subnet = checker.ref(subject, 'subnetId', eni.subnetId, 'subnet');
 		if (subnet) {
 			book.private(subject, 'privateIp', subnet, eni.privateIp, holder);
-			eni.secondaryPrivateIps.forEach((ip, i) => book.private(subject, `secondaryPrivateIps[${i}]`, subnet, ip, holder));
+			eni.secondaryPrivateIps.forEach((ip, i) => book.private(subject, `secondaryPrivateIps[${i}]`, subnet, ip, holder, 'secondary IP'));
 		}
 		if (eni.publicIp !== undefined) book.public(subject, 'publicIp', eni.publicIp, holder);
 		checkGroupsInVpc(checker, subject, eni.securityGroupIds, subnet?.vpcId);

@@ -5,12 +5,13 @@ import {type AddressBook, checkGroupsInVpc} from './validate-addresses.js';
 import {type Checker, type Subject, forEach, short} from './validate-context.js';
 import {checkZonalSubnets} from './validate-services.js';
 import {findOverlaps} from './validate-vpc.js';
+import {label} from './resources.js';
 
 /** The attachment if it exists and belongs to `tgwId`, else reports why not. */
 function attachmentOf(checker: Checker, subject: Subject, field: string, id: string, tgwId: string): void {
 	const attachment = checker.ref(subject, field, id, 'transit-gateway-attachment');
 	if (attachment && attachment.transitGatewayId !== tgwId)
-		checker.report(subject, field, `${field} ${id} is an attachment of ${attachment.transitGatewayId}, not ${tgwId}; use an attachment of the same transit gateway`);
+		checker.report(subject, field, `attachment ${label(attachment)} belongs to ${attachment.transitGatewayId}, not ${tgwId}; use an attachment of the same transit gateway`);
 }
 
 export function checkTransitGateways(checker: Checker): void {
@@ -106,7 +107,7 @@ export function checkVpn(checker: Checker, book: AddressBook): void {
 			if (route.targetSubnetId === 'local' || associated.has(route.targetSubnetId)) return;
 			const field = `routes[${i}].targetSubnetId`;
 			const choices = [...associated, 'local'].join(', ');
-			checker.report(subject, field, `${field} ${route.targetSubnetId} is not a subnet associated with this endpoint; use one of ${choices}`);
+			checker.report(subject, field, `route ${route.destinationCidr} -> ${route.targetSubnetId}: ${route.targetSubnetId} is not a subnet associated with this endpoint; use one of ${choices}`);
 		});
 	});
 }

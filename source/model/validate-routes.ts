@@ -3,7 +3,7 @@
 // targets that belong to the table's VPC. Blackhole routes may name targets that are gone.
 import {type Cidr, cidrContains, formatCidr, parseCidr} from '../net/ipv4.js';
 import {type Checker, type Subject, aKind, forEach, listCidrs, short} from './validate-context.js';
-import type {ResourceKind} from './resources.js';
+import {type ResourceKind, label} from './resources.js';
 import type {Route, RouteTable} from './types.js';
 
 const forbidden = parseCidr('169.254.168.0/22');
@@ -65,14 +65,14 @@ function checkTable(context: RouteContext, table: RouteTable, subject: Subject):
 		const field = `propagatingVgwIds[${i}]`;
 		const vgw = checker.ref(subject, field, id, 'vpn-gateway');
 		if (vgw && vpc && vgw.vpcId !== vpc.id)
-			checker.report(subject, field, `${field} ${id} is not attached to ${short(vpc)}; only a virtual private gateway attached to the table's VPC can propagate routes into it`);
+			checker.report(subject, field, `virtual private gateway ${label(vgw)} is not attached to ${short(vpc)}; only a virtual private gateway attached to the table's VPC can propagate routes into it`);
 	});
 	table.gatewayIds.forEach((id, i) => {
 		const field = `gatewayIds[${i}]`;
 		const gateway = checker.refAny(subject, field, id, ['internet-gateway', 'vpn-gateway']);
 		const attachedTo = (gateway?.resource as {vpcId?: string} | undefined)?.vpcId;
 		if (gateway && vpc && attachedTo !== vpc.id)
-			checker.report(subject, field, `${field} ${id} is not attached to ${short(vpc)}; a gateway route table is associated only with a gateway of its own VPC`);
+			checker.report(subject, field, `gateway ${id} is not attached to ${short(vpc)}; a gateway route table is associated only with a gateway of its own VPC`);
 	});
 	const seen = new Map<string, Route>();
 	table.routes.forEach((route, i) => {

@@ -45,7 +45,7 @@ export function checkZonalSubnets(checker: Checker, subject: Subject, fields: re
 	const subnets = subnetIds.map((id, i) => {
 		const subnet = checker.ref(subject, fields[i]!, id, 'subnet');
 		if (subnet && subnet.vpcId !== vpcId) {
-			checker.report(subject, fields[i]!, `${fields[i]} ${id} is in ${checker.vpcName(subnet.vpcId)}, not ${checker.vpcName(vpcId)}; ${what} must be in subnets of its own VPC`);
+			checker.report(subject, fields[i]!, `subnet ${label(subnet)} is in ${checker.vpcName(subnet.vpcId)}, not ${checker.vpcName(vpcId)}; ${what} must be in subnets of its own VPC`);
 			return undefined;
 		}
 		return subnet;
@@ -54,7 +54,7 @@ export function checkZonalSubnets(checker: Checker, subject: Subject, fields: re
 		subnets,
 		subnet => subnet?.availabilityZone,
 		(subnet, i, first) =>
-			checker.report(subject, fields[i]!, `${fields[i]} ${subnet!.id} is in ${subnet!.availabilityZone}, like ${first!.id}; ${what} can use one subnet per availability zone`),
+			checker.report(subject, fields[i]!, `subnet ${label(subnet!)} is in ${subnet!.availabilityZone}, like ${label(first!)}; ${what} can use one subnet per availability zone`),
 	);
 	return subnets;
 }
@@ -73,7 +73,7 @@ export function checkEndpoints(checker: Checker, book: AddressBook): void {
 				const field = `routeTableIds[${i}]`;
 				const table = checker.ref(subject, field, id, 'route-table');
 				if (table && vpc && table.vpcId !== vpc.id)
-					checker.report(subject, field, `${field} ${id} belongs to ${checker.vpcName(table.vpcId)}, not ${short(vpc)}; a gateway endpoint serves route tables of its own VPC`);
+					checker.report(subject, field, `route table ${label(table)} belongs to ${checker.vpcName(table.vpcId)}, not ${short(vpc)}; a gateway endpoint serves route tables of its own VPC`);
 			});
 			return;
 		}
@@ -108,7 +108,7 @@ export function checkLoadBalancing(checker: Checker, book: AddressBook): void {
 			const field = `targets[${i}].target`;
 			if (group.targetType === 'instance') checker.ref(subject, field, target.target, 'instance');
 			else if (!isIpv4(target.target))
-				checker.report(subject, field, `${field} "${target.target}" is not an IPv4 address; targets of an ip target group are addresses`);
+				checker.report(subject, field, `target "${target.target}" is not an IPv4 address; targets of an ip target group are addresses`);
 		});
 	});
 	forEach(checker, 'endpointServices', (service, subject) => {
@@ -116,7 +116,7 @@ export function checkLoadBalancing(checker: Checker, book: AddressBook): void {
 			const field = `loadBalancerIds[${i}]`;
 			const balancer = checker.ref(subject, field, id, 'load-balancer');
 			if (balancer && balancer.type === 'application')
-				checker.report(subject, field, `${field} ${id} is an application load balancer; an endpoint service is fronted by a network or gateway load balancer`);
+				checker.report(subject, field, `load balancer ${label(balancer)} is an application load balancer; an endpoint service is fronted by a network or gateway load balancer`);
 		});
 	});
 }

@@ -25,15 +25,15 @@ export function checkVpcs(checker: Checker): void {
 			const cidr = checker.cidr(text);
 			if (!cidr) return;
 			if (cidr.prefix < minAwsPrefix || cidr.prefix > maxAwsPrefix)
-				checker.report(subject, field, `${field} ${text} is a /${cidr.prefix}; a VPC block must be between /16 and /28`);
+				checker.report(subject, field, `block ${text} is a /${cidr.prefix}; a VPC block must be between /16 and /28`);
 			if (cidrsOverlap(cidr, linkLocal))
-				checker.report(subject, field, `${field} ${text} is in the link-local range 169.254.0.0/16, which AWS does not allow for a VPC; choose a private block such as 10.0.0.0/16`);
+				checker.report(subject, field, `block ${text} is in the link-local range 169.254.0.0/16, which AWS does not allow for a VPC; choose a private block such as 10.0.0.0/16`);
 			blocks.push({cidr, item: i});
 		});
 		findOverlaps(blocks, (a, aCidr, b, bCidr) => {
 			// Blame the block written later: it is the one just added.
-			const [later, laterCidr, earlier, earlierCidr] = a > b ? [a, aCidr, b, bCidr] : [b, bCidr, a, aCidr];
-			checker.report(subject, `cidrBlocks[${later}]`, `cidrBlocks[${later}] ${formatCidr(laterCidr)} overlaps cidrBlocks[${earlier}] ${formatCidr(earlierCidr)}; a VPC's blocks must not overlap`);
+			const [later, laterCidr, earlierCidr] = a > b ? [a, aCidr, bCidr] : [b, bCidr, aCidr];
+			checker.report(subject, `cidrBlocks[${later}]`, `block ${formatCidr(laterCidr)} overlaps block ${formatCidr(earlierCidr)}; a VPC's blocks must not overlap`);
 		});
 	});
 	checkSubnets(checker);

@@ -7,8 +7,8 @@ describe('security group rules', () => {
 			doc.securityGroups[0]!.ingress = [{protocol: 'tcp', fromPort: 22, toPort: 22}, {protocol: 'tcp', cidr: '10.0.0.0/8', groupId: 'sg-1'}];
 		});
 		expect(problems.map(p => [p.path, p.message])).toEqual([
-			['securityGroups[0].ingress[0]', 'security group app-default (sg-1): ingress[0] has no peer; a rule names exactly one of cidr, groupId and prefixListId'],
-			['securityGroups[0].ingress[1]', 'security group app-default (sg-1): ingress[1] has 2 peers; a rule names exactly one of cidr, groupId and prefixListId'],
+			['securityGroups[0].ingress[0]', 'security group app-default (sg-1): ingress rule tcp 22 has no peer; a rule names exactly one of cidr, groupId and prefixListId'],
+			['securityGroups[0].ingress[1]', 'security group app-default (sg-1): ingress rule tcp from 10.0.0.0/8 has 2 peers; a rule names exactly one of cidr, groupId and prefixListId'],
 		]);
 	});
 
@@ -22,9 +22,9 @@ describe('security group rules', () => {
 			];
 		});
 		expect(problems.map(p => p.message.replace('security group app-default (sg-1): ', ''))).toEqual([
-			'egress[0] has ports but protocol all has none; ports apply only to tcp and udp (leave them out for all)',
-			'egress[1] fromPort 443 is above toPort 80; fromPort must be at most toPort',
-			'egress[2] gives only fromPort; give both fromPort and toPort, or neither for every port',
+			'egress rule all 80 to 0.0.0.0/0 has ports but protocol all has none; ports apply only to tcp and udp (leave them out for all)',
+			'egress rule tcp 443-80 to 0.0.0.0/0: fromPort 443 is above toPort 80; fromPort must be at most toPort',
+			'egress rule 17 53- to 0.0.0.0/0 gives only fromPort; give both fromPort and toPort, or neither for every port',
 		]);
 	});
 
@@ -35,7 +35,7 @@ describe('security group rules', () => {
 				{protocol: 'udp', cidr: '0.0.0.0/0', icmpType: 8},
 			];
 		});
-		expectOnly(problems, 'securityGroups[0].ingress[1]', 'security group app-default (sg-1): ingress[1] has icmpType/icmpCode but protocol udp is not icmp; leave them out');
+		expectOnly(problems, 'securityGroups[0].ingress[1]', 'security group app-default (sg-1): ingress rule udp from 0.0.0.0/0 has icmpType/icmpCode but protocol udp is not icmp; leave them out');
 	});
 });
 
@@ -48,7 +48,7 @@ describe('network ACL rules', () => {
 			];
 			doc.networkAcls[0]!.outbound = [{ruleNumber: 100, protocol: 'all', cidr: '0.0.0.0/0', action: 'allow'}];
 		});
-		expectOnly(problems, 'networkAcls[0].inbound[1].ruleNumber', 'network ACL acl-1: inbound[1] rule number 100 is already used by inbound[0]; rule numbers are unique per direction');
+		expectOnly(problems, 'networkAcls[0].inbound[1].ruleNumber', 'network ACL acl-1: inbound rule 100 appears more than once; rule numbers are unique per direction');
 	});
 
 	it('allows ports only for tcp and udp, in order', () => {
@@ -59,7 +59,7 @@ describe('network ACL rules', () => {
 			];
 		});
 		expect(problems.map(p => p.path)).toEqual(['networkAcls[0].outbound[0]', 'networkAcls[0].outbound[1]']);
-		expect(problems[0]!.message).toBe('network ACL acl-1: outbound[0] has ports but protocol icmp has none; ports apply only to tcp and udp (leave them out for icmp)');
+		expect(problems[0]!.message).toBe('network ACL acl-1: outbound rule 100 has ports but protocol icmp has none; ports apply only to tcp and udp (leave them out for icmp)');
 	});
 });
 
@@ -77,7 +77,7 @@ describe('private addresses', () => {
 		['10.0.1.255', 'as the broadcast address'],
 	])('refuses the reserved %s', (ip, role) => {
 		const problems = problemsAfter(doc => (doc.networkInterfaces[0]!.secondaryPrivateIps = [ip]));
-		expectOnly(problems, 'networkInterfaces[0].secondaryPrivateIps[0]', `network interface eni-1: secondaryPrivateIps[0] ${ip} is reserved by AWS ${role} of subnet web-a; choose an address from 10.0.1.4 to 10.0.1.254`);
+		expectOnly(problems, 'networkInterfaces[0].secondaryPrivateIps[0]', `network interface eni-1: secondary IP ${ip} is reserved by AWS ${role} of subnet web-a; choose an address from 10.0.1.4 to 10.0.1.254`);
 	});
 
 	it('must be unique within the VPC, whatever holds them', () => {
@@ -118,7 +118,7 @@ describe('public addresses', () => {
 describe('network interfaces and instances', () => {
 	it('needs security groups of the interface VPC', () => {
 		const problems = problemsAfter(doc => (doc.networkInterfaces[0]!.securityGroupIds = ['sg-1', 'sg-2']));
-		expectOnly(problems, 'networkInterfaces[0].securityGroupIds[1]', 'network interface eni-1: securityGroupIds[1] sg-2 belongs to vpc-db, not vpc-app; security groups must be in the same VPC');
+		expectOnly(problems, 'networkInterfaces[0].securityGroupIds[1]', 'network interface eni-1: security group db-default (sg-2) belongs to vpc-db, not vpc-app; security groups must be in the same VPC');
 	});
 
 	it('needs a primary interface on every instance', () => {

@@ -42,8 +42,8 @@ describe('transit gateway attachments', () => {
 			doc.transitGatewayAttachments[0]!.subnetIds = ['subnet-1', 'subnet-2', 'subnet-3', 'subnet-4'];
 		});
 		expect(wrong.map(p => p.message)).toEqual([
-			'transit gateway attachment tgw-attach-1: subnetIds[2] subnet-3 is in vpc-db, not vpc-app; a VPC attachment must be in subnets of its own VPC',
-			'transit gateway attachment tgw-attach-1: subnetIds[3] subnet-4 is in us-east-1b, like subnet-2; a VPC attachment can use one subnet per availability zone',
+			'transit gateway attachment tgw-attach-1: subnet db-a (subnet-3) is in vpc-db, not vpc-app; a VPC attachment must be in subnets of its own VPC',
+			'transit gateway attachment tgw-attach-1: subnet subnet-4 is in us-east-1b, like web-b (subnet-2); a VPC attachment can use one subnet per availability zone',
 		]);
 	});
 
@@ -85,7 +85,7 @@ describe('transit gateway route tables', () => {
 			withTgw(doc);
 			doc.transitGatewayRouteTables.push({id: 'tgw-rtb-2', transitGatewayId: 'tgw-2', propagations: ['tgw-attach-1']});
 		});
-		expectOnly(problems, 'transitGatewayRouteTables[1].propagations[0]', 'transit gateway route table tgw-rtb-2: propagations[0] tgw-attach-1 is an attachment of tgw-1, not tgw-2; use an attachment of the same transit gateway');
+		expectOnly(problems, 'transitGatewayRouteTables[1].propagations[0]', 'transit gateway route table tgw-rtb-2: attachment tgw-attach-1 belongs to tgw-1, not tgw-2; use an attachment of the same transit gateway');
 	});
 
 	it('needs an attachment on an active route, none on a blackhole, and one destination', () => {
@@ -164,8 +164,8 @@ describe('client VPN', () => {
 			cvpn.routes!.push({destinationCidr: '10.9.0.0/16', targetSubnetId: 'subnet-2'});
 		});
 		expect(problems.map(p => [p.path, p.message])).toEqual([
-			['clientVpnEndpoints[0].targetNetworks[1].subnetId', 'client VPN endpoint laptops (cvpn-1): targetNetworks[1].subnetId subnet-3 is in vpc-db, not vpc-app; a client VPN endpoint must be in subnets of its own VPC'],
-			['clientVpnEndpoints[0].routes[2].targetSubnetId', 'client VPN endpoint laptops (cvpn-1): routes[2].targetSubnetId subnet-2 is not a subnet associated with this endpoint; use one of subnet-1, subnet-3, local'],
+			['clientVpnEndpoints[0].targetNetworks[1].subnetId', 'client VPN endpoint laptops (cvpn-1): subnet db-a (subnet-3) is in vpc-db, not vpc-app; a client VPN endpoint must be in subnets of its own VPC'],
+			['clientVpnEndpoints[0].routes[2].targetSubnetId', 'client VPN endpoint laptops (cvpn-1): route 10.9.0.0/16 -> subnet-2: subnet-2 is not a subnet associated with this endpoint; use one of subnet-1, subnet-3, local'],
 		]);
 	});
 });

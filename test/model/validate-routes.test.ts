@@ -186,7 +186,7 @@ describe('route table associations with gateways', () => {
 			doc.vpnGateways.push({id: 'vgw-1', vpcId: 'vpc-2'});
 			doc.routeTables[0]!.propagatingVgwIds = ['vgw-1'];
 		});
-		expectOnly(problems, 'routeTables[0].propagatingVgwIds[0]', `${prefix}propagatingVgwIds[0] vgw-1 is not attached to vpc-app; only a virtual private gateway attached to the table's VPC can propagate routes into it`);
+		expectOnly(problems, 'routeTables[0].propagatingVgwIds[0]', `${prefix}virtual private gateway vgw-1 is not attached to vpc-app; only a virtual private gateway attached to the table's VPC can propagate routes into it`);
 	});
 
 	it('needs edge-associated gateways of the same VPC, of the right kind', () => {
@@ -195,7 +195,7 @@ describe('route table associations with gateways', () => {
 			doc.routeTables[0]!.gatewayIds = ['igw-1', 'igw-2', 'eni-1'];
 		});
 		expect(problems.map(p => [p.path, p.message])).toEqual([
-			['routeTables[0].gatewayIds[1]', `${prefix}gatewayIds[1] igw-2 is not attached to vpc-app; a gateway route table is associated only with a gateway of its own VPC`],
+			['routeTables[0].gatewayIds[1]', `${prefix}gateway igw-2 is not attached to vpc-app; a gateway route table is associated only with a gateway of its own VPC`],
 			['routeTables[0].gatewayIds[2]', `${prefix}gatewayIds[2] "eni-1" is a network interface, not an internet gateway or a virtual private gateway`],
 		]);
 	});

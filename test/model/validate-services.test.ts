@@ -46,7 +46,7 @@ describe('VPC endpoints', () => {
 		expect(problems.map(p => [p.path, p.message])).toEqual([
 			['vpcEndpoints[0].serviceName', 'VPC endpoint vpce-1: serviceName com.amazonaws.us-east-1.sqs has no gateway endpoint; gateway endpoints serve only S3 and DynamoDB (com.amazonaws.<region>.s3 or .dynamodb)'],
 			['vpcEndpoints[0].networkInterfaces', 'VPC endpoint vpce-1: is a gateway endpoint, which has no network interfaces; use an interface endpoint for those'],
-			['vpcEndpoints[0].routeTableIds[0]', 'VPC endpoint vpce-1: routeTableIds[0] rtb-2 belongs to vpc-db, not vpc-app; a gateway endpoint serves route tables of its own VPC'],
+			['vpcEndpoints[0].routeTableIds[0]', 'VPC endpoint vpce-1: route table db-main (rtb-2) belongs to vpc-db, not vpc-app; a gateway endpoint serves route tables of its own VPC'],
 		]);
 	});
 
@@ -66,8 +66,8 @@ describe('VPC endpoints', () => {
 			});
 		});
 		expect(problems.map(p => [p.path, p.message])).toEqual([
-			['vpcEndpoints[0].networkInterfaces[1].subnetId', 'VPC endpoint vpce-1: networkInterfaces[1].subnetId subnet-3 is in vpc-db, not vpc-app; an interface endpoint must be in subnets of its own VPC'],
-			['vpcEndpoints[0].networkInterfaces[2].subnetId', 'VPC endpoint vpce-1: networkInterfaces[2].subnetId subnet-4 is in us-east-1a, like subnet-1; an interface endpoint can use one subnet per availability zone'],
+			['vpcEndpoints[0].networkInterfaces[1].subnetId', 'VPC endpoint vpce-1: subnet db-a (subnet-3) is in vpc-db, not vpc-app; an interface endpoint must be in subnets of its own VPC'],
+			['vpcEndpoints[0].networkInterfaces[2].subnetId', 'VPC endpoint vpce-1: subnet subnet-4 is in us-east-1a, like web-a (subnet-1); an interface endpoint can use one subnet per availability zone'],
 			['vpcEndpoints[0].networkInterfaces[2].privateIp', 'VPC endpoint vpce-1: networkInterfaces[2].privateIp 10.0.4.1 is reserved by AWS for the VPC router of subnet subnet-4; choose an address from 10.0.4.4 to 10.0.4.254'],
 		]);
 	});
@@ -86,14 +86,14 @@ describe('load balancing', () => {
 				],
 			}),
 		);
-		expectOnly(problems, 'loadBalancers[0].nodes[1].subnetId', 'load balancer front (nlb-1): nodes[1].subnetId subnet-1 is in vpc-app, not vpc-db; a load balancer must be in subnets of its own VPC');
+		expectOnly(problems, 'loadBalancers[0].nodes[1].subnetId', 'load balancer front (nlb-1): subnet web-a (subnet-1) is in vpc-app, not vpc-db; a load balancer must be in subnets of its own VPC');
 	});
 
 	it('checks target addresses of an ip target group', () => {
 		const problems = problemsAfter(doc =>
 			doc.targetGroups.push({id: 'tg-1', protocol: 'TCP', port: 80, vpcId: 'vpc-1', targetType: 'ip', targets: [{target: '10.0.1.10'}, {target: 'i-1'}]}),
 		);
-		expectOnly(problems, 'targetGroups[0].targets[1].target', 'target group tg-1: targets[1].target "i-1" is not an IPv4 address; targets of an ip target group are addresses');
+		expectOnly(problems, 'targetGroups[0].targets[1].target', 'target group tg-1: target "i-1" is not an IPv4 address; targets of an ip target group are addresses');
 	});
 
 	it('fronts an endpoint service with a network or gateway load balancer', () => {
@@ -103,7 +103,7 @@ describe('load balancing', () => {
 			doc.endpointServices.push({id: 'vpce-svc-1', serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-1', loadBalancerIds: ['nlb-1', 'alb-1', 'nlb-9']});
 		});
 		expect(problems.map(p => [p.path, p.message])).toEqual([
-			['endpointServices[0].loadBalancerIds[1]', 'endpoint service vpce-svc-1: loadBalancerIds[1] alb-1 is an application load balancer; an endpoint service is fronted by a network or gateway load balancer'],
+			['endpointServices[0].loadBalancerIds[1]', 'endpoint service vpce-svc-1: load balancer alb-1 is an application load balancer; an endpoint service is fronted by a network or gateway load balancer'],
 			['endpointServices[0].loadBalancerIds[2]', 'endpoint service vpce-svc-1: loadBalancerIds[2] "nlb-9" does not exist; it must be the id of a load balancer'],
 		]);
 	});

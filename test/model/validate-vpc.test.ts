@@ -5,19 +5,19 @@ describe('VPC blocks', () => {
 	it('refuses a block larger than /16 or smaller than /28', () => {
 		const problems = problemsAfter(doc => doc.vpcs[0]!.cidrBlocks.push('172.16.0.0/12', '192.168.0.0/29'));
 		expect(problems.map(p => [p.path, p.message])).toEqual([
-			['vpcs[0].cidrBlocks[1]', 'VPC vpc-app (vpc-1): cidrBlocks[1] 172.16.0.0/12 is a /12; a VPC block must be between /16 and /28'],
-			['vpcs[0].cidrBlocks[2]', 'VPC vpc-app (vpc-1): cidrBlocks[2] 192.168.0.0/29 is a /29; a VPC block must be between /16 and /28'],
+			['vpcs[0].cidrBlocks[1]', 'VPC vpc-app (vpc-1): block 172.16.0.0/12 is a /12; a VPC block must be between /16 and /28'],
+			['vpcs[0].cidrBlocks[2]', 'VPC vpc-app (vpc-1): block 192.168.0.0/29 is a /29; a VPC block must be between /16 and /28'],
 		]);
 	});
 
 	it('refuses link-local space', () => {
 		const problems = problemsAfter(doc => doc.vpcs[0]!.cidrBlocks.push('169.254.10.0/24'));
-		expectOnly(problems, 'vpcs[0].cidrBlocks[1]', /cidrBlocks\[1\] 169\.254\.10\.0\/24 is in the link-local range 169\.254\.0\.0\/16, which AWS does not allow for a VPC/);
+		expectOnly(problems, 'vpcs[0].cidrBlocks[1]', /block 169\.254\.10\.0\/24 is in the link-local range 169\.254\.0\.0\/16, which AWS does not allow for a VPC/);
 	});
 
 	it('refuses blocks of one VPC that overlap', () => {
 		const problems = problemsAfter(doc => doc.vpcs[0]!.cidrBlocks.push('10.2.0.0/16', '10.0.128.0/20'));
-		expectOnly(problems, 'vpcs[0].cidrBlocks[2]', "VPC vpc-app (vpc-1): cidrBlocks[2] 10.0.128.0/20 overlaps cidrBlocks[0] 10.0.0.0/16; a VPC's blocks must not overlap");
+		expectOnly(problems, 'vpcs[0].cidrBlocks[2]', "VPC vpc-app (vpc-1): block 10.0.128.0/20 overlaps block 10.0.0.0/16; a VPC's blocks must not overlap");
 	});
 });
 
