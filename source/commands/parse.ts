@@ -32,6 +32,12 @@ export function lookup(tokens: readonly Token[]): {def: CommandDef; words: numbe
 	return {def, words: 1};
 }
 
+function exampleValue(spec: ArgSpec): string {
+	if (spec.values?.length) return spec.values[0]!;
+	const examples: Partial<Record<ArgSpec['kind'], string>> = {cidr: '10.0.1.0/24', cidrs: '10.0.1.0/24', ip: '10.0.1.10', bool: 'true', ports: '443', protocol: 'tcp', int: '1'};
+	return examples[spec.kind] ?? placeholder(spec);
+}
+
 function fits(spec: ArgSpec, text: string): boolean {
 	try {
 		parseValue(spec, text);
@@ -81,6 +87,7 @@ export function parseCommand(line: string): Command | ParseError {
 				const known = [...positional, ...options].map(item => `${item.name}=`).join(', ');
 				return new ParseError(`${def.name} has no option "${key}"${known ? `; it takes ${known}` : ''}`, token.start + 1);
 			}
+			if (equals === token.text.length - 1) return new ParseError(`${key}= needs a value, e.g. ${key}=${exampleValue(spec)}`, token.start + equals + 2);
 			const error = take(spec, token.text.slice(equals + 1), token.start + equals + 2);
 			if (error) return error;
 			continue;

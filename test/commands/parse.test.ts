@@ -108,3 +108,10 @@ describe('parseCommand', () => {
 		expect(error('cidr 10.0.0.0/40').message).toContain('prefix length');
 	});
 });
+
+test('an option without a value is refused', () => {
+	const bad = parseCommand('add subnet a vpc=app cidr= az=x');
+	expect(bad).toBeInstanceOf(ParseError);
+	expect((bad as ParseError).message).toBe('cidr= needs a value, e.g. cidr=10.0.1.0/24');
+	expect((bad as ParseError).column).toBe(27);
+});
