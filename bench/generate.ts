@@ -6,7 +6,7 @@ import {SCHEMA_VERSION} from '../source/model/schema.js';
 import type {Route, RouteTable, Topology} from '../source/model/types.js';
 import {buildHybrid} from './generate-hybrid.js';
 import {buildVpc, type VpcPlan} from './generate-vpc.js';
-import {largeCounts, REGION, ROUTES_PER_VPC} from './plan.js';
+import {largeCounts, REGION, ROUTES_PER_VPC, tgwSiteBlock} from './plan.js';
 import {createRng, type Rng} from './prng.js';
 
 export {generateFlows, type BenchFlow, type FlowCategory} from './flows.js';
@@ -106,7 +106,7 @@ function addPrefixLists(ctx: Ctx, tgwSites: number): void {
 	// On-premises sites behind the transit gateway VPNs: route tables and SGs name the list, so a
 	// new site is one edit (the way customer-managed lists are used in practice).
 	const cidrs = [];
-	for (let t = 0; t < tgwSites; t++) cidrs.push(`192.168.${t * 16}.0/20`);
+	for (let t = 0; t < tgwSites; t++) cidrs.push(tgwSiteBlock(t));
 	lists.push({id: ctx.onpremListId, name: 'onprem-sites', ownership: 'customer-managed', region: REGION, cidrs});
 }
 

@@ -106,4 +106,3 @@ export function branchBlock(g: number): string {
 export const DX_TRANSIT_BLOCK = '172.24.0.0/14';
 export const DX_PRIVATE_BLOCK = '172.28.0.0/16';
 export const PARTNER_BLOCK = '198.18.0.0/15';
-export const ONPREM_SUMMARY = '192.168.0.0/16';
