@@ -76,6 +76,6 @@ export function applyCommand(topology: Topology, command: Command): ApplyResult 
 /** Parses and applies one line: what the palette does on Enter. */
 export function runCommand(topology: Topology, line: string): ApplyResult {
 	const command = parseCommand(line);
-	if (command instanceof ParseError) return {ok: false, error: `column ${command.column}: ${command.message}`};
+	if (command instanceof ParseError) return {ok: false, error: `column ${command.column}: ${command.message}`, column: command.column};
 	return applyCommand(topology, command);
 }

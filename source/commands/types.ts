@@ -30,7 +30,8 @@ export type Intent =
 
 export type ApplyResult =
 	| {readonly ok: true; readonly topology: Topology; readonly message: string; readonly intent?: Intent; readonly changed: boolean}
-	| {readonly ok: false; readonly error: string};
+	/** `column` (1-based) when the line could not be read, so the palette can point at it. */
+	| {readonly ok: false; readonly error: string; readonly column?: number};
 
 /** Typed access to a command's values; the parser has already checked each against its kind. */
 export class Args {

@@ -1,6 +1,8 @@
 import {describe, expect, test} from 'vitest';
+import {runCommand} from '../../source/commands/apply.js';
 import {parseCommand} from '../../source/commands/parse.js';
 import {ParseError} from '../../source/commands/syntax.js';
+import {emptyTopology} from './fixture.js';
 
 function error(line: string): ParseError {
 	const result = parseCommand(line);
@@ -114,4 +116,12 @@ test('an option without a value is refused', () => {
 	expect(bad).toBeInstanceOf(ParseError);
 	expect((bad as ParseError).message).toBe('cidr= needs a value, e.g. cidr=10.0.1.0/24');
 	expect((bad as ParseError).column).toBe(27);
+});
+
+test('runCommand reports where a line went wrong', () => {
+	expect(runCommand(emptyTopology(), 'add vpc app 10.0.0.1/16')).toEqual({
+		ok: false,
+		error: 'column 13: "10.0.0.1/16" has host bits set; did you mean 10.0.0.0/16?',
+		column: 13,
+	});
 });
