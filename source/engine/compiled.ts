@@ -15,6 +15,8 @@ export type SgRuleC = TrafficMatch & {
 	group?: SgC;
 	prefixList?: {id: string; cidrs: Cidr[]};
 	peerText: string;
+	/** The rule's own description, quoted in the hop so the user recognises the rule. */
+	description?: string;
 };
 
 export type SgC = {id: string; sg: m.SecurityGroup; vpcId: string; ingress: SgRuleC[]; egress: SgRuleC[]};

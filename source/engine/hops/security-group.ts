@@ -32,6 +32,7 @@ export function compileGroups(
 				group: undefined,
 				prefixList: undefined,
 				peerText: '',
+				description: rule.description,
 			};
 			if (rule.cidr !== undefined) {
 				compiled.cidr = parse(rule.cidr);
@@ -126,11 +127,12 @@ export function checkGroups(w: Walk, iface: Iface, ingress: boolean, pkt: Pkt, s
 	}
 	const {group, rule} = found;
 	const peer = rule.group ? `${rule.peerText} (its members' private IPs)` : rule.peerText;
+	const named = rule.description ? ` ("${rule.description}")` : '';
 	pass(w, {
 		component: group.id,
 		type: 'security-group',
 		action: 'allow',
-		detail: `${direction}: ${group.id} allows ${describeRuleTraffic(rule)} ${ingress ? 'from' : 'to'} ${peer}`,
+		detail: `${direction}: ${group.id} allows ${describeRuleTraffic(rule)} ${ingress ? 'from' : 'to'} ${peer}${named}`,
 		matched: {kind: 'sg-rule', groupId: group.id, direction, index: rule.index},
 	});
 	w.flow.tracked.add(iface);
