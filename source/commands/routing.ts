@@ -116,7 +116,9 @@ export const routingCommands: CommandDef[] = [
 			propagatingVgwIds: [],
 			gatewayIds: [],
 		}),
-		after: (draft, table) => void (table.main && makeMain(draft, table.id)),
+		after: (draft, table) => {
+			if (table.main) makeMain(draft, table.id);
+		},
 	}),
 	setCommand(rtbFamily, {
 		example: 'set rtb public main=true',
@@ -132,7 +134,9 @@ export const routingCommands: CommandDef[] = [
 				},
 			},
 		],
-		after: (draft, table) => makeMain(draft, table.id),
+		after: (draft, table) => {
+			if (table.main) makeMain(draft, table.id);
+		},
 	}),
 	removeCommand(rtbFamily, {
 		example: 'rm rtb public',

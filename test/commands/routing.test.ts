@@ -67,6 +67,8 @@ describe('routes', () => {
 		expect(tableNamed(topology, 'app-main').main).toBe(false);
 		expect(refuse(topology, 'rm rtb public')).toContain("main route table: make another table main first");
 		expect(refuse(topology, 'set rtb public main=false')).toContain('always has a main route table');
+		const unchanged = build(['set rtb app-main main=false'], topology);
+		expect(unchanged.routeTables.filter(rtb => rtb.main).map(rtb => rtb.name)).toEqual(['public']);
 	});
 
 	test('a custom table is removable only when no subnet uses it', () => {
