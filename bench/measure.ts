@@ -35,14 +35,20 @@ export const mark = (ok: boolean | undefined): Mark => (ok === undefined ? 'n/a'
 const LABEL = 20;
 const FIGURE = 56;
 
+/** Every line printed, for `--json`: a run can be kept and compared with a later one. */
+export const printed: {section: string; label: string; figure: string; target?: string; mark?: Mark}[] = [];
+let currentSection = '';
+
 /** `label  figure  target  mark`, aligned, so the figures read as a table. */
 export function line(label: string, figure: string, target = '', result: Mark | '' = ''): void {
+	printed.push({section: currentSection, label: label.trim(), figure, ...(target ? {target} : {}), ...(result ? {mark: result} : {})});
 	const head = `${label.padEnd(LABEL)} ${figure}`;
 	const tail = target ? `${`target ${target}`.padEnd(28)} ${result}` : '';
 	console.log(tail ? `${head.padEnd(LABEL + 1 + FIGURE)} ${tail}`.trimEnd() : head);
 }
 
 export function section(title: string): void {
+	currentSection = title;
 	console.log(`\n${title}`);
 }
 

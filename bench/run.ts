@@ -1,6 +1,7 @@
 // `npm run bench`: the figures of SPEC section 7 on the generated `large` topology, each next to
 // its target. It prints and never asserts: timings depend on the machine, so a miss is news, not
-// a failure. Options: --scale <n> (default 1), --seed <s>, --flows <n>, --runs <n>, --keep.
+// a failure. Options: --scale <n> (default 1), --seed <s>, --flows <n>, --runs <n>, --keep,
+// --json <file> (also write every figure as JSON, to compare runs).
 import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {cpus, loadavg, tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -10,7 +11,7 @@ import {writeAwsSnapshot} from './aws-snapshot.js';
 import {loadEngine} from './engine.js';
 import {generateFlows, generateLarge, largeCounts} from './generate.js';
 import {type HookResult, measureAwsImport, measureConsole} from './hooks.js';
-import {count, line, mark, mb, median, ms, note, now, quantile, repeat, section, us} from './measure.js';
+import {count, line, mark, mb, median, ms, note, now, printed, quantile, repeat, section, us} from './measure.js';
 import type {MemoryReport} from './memory-probe.js';
 import {runProbe} from './probe.js';
 import {benchTraces, groupOutcomes} from './trace-bench.js';
@@ -24,6 +25,7 @@ const seed = option('seed', '1');
 const flowCount = Number(option('flows', '4000'));
 const runs = Number(option('runs', '5'));
 const keep = process.argv.includes('--keep');
+const jsonOut = option('json', '');
 
 function printHook(label: string, target: string, result: HookResult): void {
 	if (!result.measured) {
@@ -48,8 +50,22 @@ function probeMemory(file: string): MemoryReport {
 }
 
 async function main(): Promise<void> {
-	const counts = largeCounts(scale);
 	const work = mkdtempSync(join(tmpdir(), 'vpcsim-bench-'));
+	try {
+		await sections(work);
+		if (jsonOut) {
+			const [load1] = loadavg();
+			writeFileSync(jsonOut, `${JSON.stringify({scale, seed, node: process.version, cpus: cpus().length, load: load1, at: new Date().toISOString(), figures: printed}, null, '\t')}\n`);
+			console.log(`\nfigures written to ${jsonOut}`);
+		}
+	} finally {
+		if (keep) console.log(`\nkept ${work}`);
+		else rmSync(work, {recursive: true, force: true});
+	}
+}
+
+async function sections(work: string): Promise<void> {
+	const counts = largeCounts(scale);
 	console.log(`vpcsim bench: generated large topology, scale ${scale}, seed ${seed}, Node ${process.version}, ${process.platform}/${process.arch}`);
 	const [load1] = loadavg();
 	console.log(`${cpus().length} CPUs, load average ${load1!.toFixed(1)}${load1! > cpus().length ? ': the machine is busy, so times run high' : ''}`);
@@ -132,9 +148,6 @@ async function main(): Promise<void> {
 
 	section('console (the built CLI in a pseudo-terminal, 120x40)');
 	printHook('console', '<= 400 ms, <= 30 ms', await measureConsole(topologyFile));
-
-	if (keep) console.log(`\nkept ${work}`);
-	else rmSync(work, {recursive: true, force: true});
 }
 
 main().catch(error => {
