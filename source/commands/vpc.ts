@@ -19,6 +19,7 @@ const vpcOptions: FieldOption<'vpcs'>[] = [
  * both ways) and the default security group (all from itself in, all out).
  */
 function createDefaults(draft: Draft, vpcId: string, name: string): string[] {
+	for (const suffix of ['-main', '-default-acl', '-default-sg']) draft.checkName(`${name}${suffix}`);
 	const rtbId = draft.newId('rtb');
 	draft.insert('routeTables', {id: rtbId, name: `${name}-main`, vpcId, main: true, routes: [], propagatingVgwIds: [], gatewayIds: []});
 	const aclId = draft.newId('acl');

@@ -51,6 +51,11 @@ describe('VPCs', () => {
 		expect(refuse(topology, 'add subnet WEB-A app 10.0.2.0/24')).toContain('already used by subnet web-a');
 	});
 
+	test('the names of the VPC\'s default resources must be free too', () => {
+		const topology = build([...base, 'add rtb x-main app']);
+		expect(refuse(topology, 'add vpc x 10.1.0.0/16')).toMatch(/^the name "x-main" is already used by route-table x-main/);
+	});
+
 	test('a reference to a missing resource is refused', () => {
 		expect(refuse(build(base), 'add subnet web-b vpc=nope cidr=10.0.2.0/24')).toBe('no vpc "nope" in this topology');
 		expect(refuse(build(base), 'add subnet web-b vpc=web-a cidr=10.0.2.0/24')).toBe('"web-a" is a subnet, not a vpc');
