@@ -121,8 +121,9 @@ export function run(w: Walk, first: Step): void {
 	let next: Step | null = first;
 	while (next) {
 		if (++w.steps > MAX_STEPS) {
-			const where = w.hops.at(-1)?.component ?? 'route-table';
-			stop(w, {component: where, type: 'route-table', action: 'drop', detail: `the packet went through ${MAX_STEPS} steps without arriving`, code: 'ROUTING_LOOP'});
+			const last = w.hops.at(-1);
+			const detail = `the packet went through ${MAX_STEPS} steps without arriving: the routes form a loop`;
+			stop(w, {component: last?.component ?? 'route-table', type: last?.type ?? 'route-table', action: 'drop', detail, code: 'ROUTING_LOOP'});
 			return;
 		}
 		next = step(w, next);

@@ -94,6 +94,28 @@ describe('ingress routing', () => {
 	});
 });
 
+describe('routing loops', () => {
+	it('two appliances routing a subnet to each other drop the packet instead of looping', () => {
+		const b = new TopologyBuilder()
+			.vpc('vpc-a', '10.0.0.0/16')
+			.routeTable('rtb-1', 'vpc-a', [{destinationCidr: '10.0.4.0/24', target: 'i-fw1'}])
+			.routeTable('rtb-fw1', 'vpc-a', [{destinationCidr: '10.0.4.0/24', target: 'i-fw2'}])
+			.routeTable('rtb-fw2', 'vpc-a', [{destinationCidr: '10.0.4.0/24', target: 'i-fw1'}])
+			.subnet('subnet-1', 'vpc-a', '10.0.1.0/24', {routeTableId: 'rtb-1'})
+			.subnet('subnet-fw1', 'vpc-a', '10.0.2.0/24', {routeTableId: 'rtb-fw1'})
+			.subnet('subnet-fw2', 'vpc-a', '10.0.3.0/24', {routeTableId: 'rtb-fw2'})
+			.subnet('subnet-4', 'vpc-a', '10.0.4.0/24')
+			.sg('sg-open', 'vpc-a', [anywhere])
+			.instance('i-a', 'subnet-1', '10.0.1.10')
+			.instance('i-fw1', 'subnet-fw1', '10.0.2.10', {groups: ['sg-open'], sourceDestCheck: false})
+			.instance('i-fw2', 'subnet-fw2', '10.0.3.10', {groups: ['sg-open'], sourceDestCheck: false})
+			.instance('i-d', 'subnet-4', '10.0.4.10');
+		const result = b.trace({from: 'i-a', to: 'i-d', port: 22});
+		expect(result.blockedAt).toMatchObject({code: 'ROUTING_LOOP', direction: 'forward'});
+		expect(result.forward.filter(h => h.component === 'eni-fw1' && h.action === 'forward').length).toBeGreaterThan(2);
+	});
+});
+
 describe('security group references', () => {
 	function peered(regionB: string) {
 		return new TopologyBuilder()
