@@ -68,7 +68,7 @@ export function trace(ctx: TraceContext, spec: FlowSpec): TraceResult {
 		sport: ports ? flow.sourcePort : flow.proto === PROTO_ICMP ? 0 : -1,
 		dport: ports ? flow.port : flow.proto === PROTO_ICMP ? ICMP_ECHO_REQUEST : -1,
 	};
-	const state: FlowState = {tracked: new Set(), nat: new Map(), client: source.kind === 'iface' ? source.iface.ephemeral : REMOTE_PORTS};
+	const state: FlowState = {tracked: new Map(), nat: new Map(), client: source.kind === 'iface' ? source.iface.ephemeral : REMOTE_PORTS};
 	const forward = newWalk(ctx, 'forward', state);
 	forward.expected = destination.iface;
 	const first = start(forward, source, pkt);

@@ -8,8 +8,8 @@ import type {VpcEndpoint} from '../model/types.js';
 
 /** What the request left behind for the reply: connection tracking and address translations. */
 export type FlowState = {
-	/** Interfaces whose security groups admitted the request: the reply passes them as tracked. */
-	tracked: Set<Iface>;
+	/** Interfaces whose security groups admitted the request, with the group that did: the reply passes them as tracked. */
+	tracked: Map<Iface, string>;
 	/** NAT gateway id to the translation it made. */
 	nat: Map<string, {inside: number; insidePort: number; port: number; client: EphemeralRange}>;
 	/** The gateway endpoint that carried the request to its service, for the reply's way back. */

@@ -160,6 +160,18 @@ describe('security group references', () => {
 		expect(b.trace({from: 'i-app', to: 'i-web', port: 5432}).blockedAt).toMatchObject({component: 'sg-app', code: 'ENI_SG_RULES_MISMATCH'});
 	});
 
+	it('the groups of an interface are unioned, and the reply names the group that admitted the request', () => {
+		const b = oneVpc().sg('sg-none', 'vpc-a', []).sg('sg-ssh', 'vpc-a', [tcp(22, '10.0.0.0/16')]);
+		b.doc.networkInterfaces.find(e => e.id === 'eni-b')!.securityGroupIds = ['sg-none', 'sg-ssh'];
+		const result = b.trace({from: 'i-a', to: 'i-b', port: 22});
+		expect(result.reachable).toBe(true);
+		expect(result.forward.find(h => h.detail.startsWith('ingress'))!.component).toBe('sg-ssh');
+		expect(result.return.find(h => h.detail.startsWith('egress'))).toMatchObject({component: 'sg-ssh', action: 'allow'});
+		const denied = b.trace({from: 'i-a', to: 'i-b', port: 80});
+		expect(denied.blockedAt).toMatchObject({component: 'sg-none'});
+		expect(denied.forward.at(-1)!.detail).toContain('sg-none, sg-ssh');
+	});
+
 	it('an interface without groups uses its VPC\'s default group', () => {
 		const b = oneVpc();
 		b.doc.networkInterfaces.find(e => e.id === 'eni-b')!.securityGroupIds = [];

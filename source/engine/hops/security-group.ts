@@ -107,8 +107,9 @@ const groupList = (groups: readonly SgC[]): string => (groups.length === 0 ? 'no
 export function checkGroups(w: Walk, iface: Iface, ingress: boolean, pkt: Pkt, sender?: Iface): boolean {
 	const direction = ingress ? 'ingress' : 'egress';
 	const first = iface.groups[0]?.id ?? iface.id;
-	if (w.direction === 'return' && w.flow.tracked.has(iface)) {
-		pass(w, {component: first, type: 'security-group', action: 'allow', detail: `${direction}: reply of a tracked connection (security groups are stateful)`});
+	const tracked = w.direction === 'return' ? w.flow.tracked.get(iface) : undefined;
+	if (tracked) {
+		pass(w, {component: tracked, type: 'security-group', action: 'allow', detail: `${direction}: reply of a tracked connection (security groups are stateful)`});
 		return true;
 	}
 	const address = ingress ? pkt.src : pkt.dst;
@@ -135,6 +136,6 @@ export function checkGroups(w: Walk, iface: Iface, ingress: boolean, pkt: Pkt, s
 		detail: `${direction}: ${group.id} allows ${describeRuleTraffic(rule)} ${ingress ? 'from' : 'to'} ${peer}${named}`,
 		matched: {kind: 'sg-rule', groupId: group.id, direction, index: rule.index},
 	});
-	w.flow.tracked.add(iface);
+	if (!w.flow.tracked.has(iface)) w.flow.tracked.set(iface, group.id);
 	return true;
 }
