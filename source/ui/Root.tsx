@@ -1,6 +1,6 @@
 // The console's root: the template picker on a first run, then the console screen; a plain
 // message while the terminal is smaller than 80x24 (the screen comes back when it grows).
-import React, {useState} from 'react';
+import React, {useEffect, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {ConsoleScreen} from './ConsoleScreen.js';
@@ -12,9 +12,24 @@ export type RootProps = {
 	readonly services: ConsoleServices;
 	/** The topology to open; absent on a first run, which starts at the template picker. */
 	readonly opened?: Opened;
+	/**
+	 * Opens the topology after the first frame is on screen (a large one takes a while to load);
+	 * resolving to undefined means the template picker. A rejection ends the app with onFailure.
+	 */
+	readonly load?: {readonly name: string; readonly open: () => Promise<Opened | undefined>};
+	readonly onFailure?: (error: unknown) => void;
 	/** Called once the app is about to end, to let the caller restore the terminal. */
 	readonly onExit?: () => void;
 };
+
+function Opening({name}: {name: string}) {
+	return (
+		<Box flexDirection="column">
+			<Text bold>vpcsim  {name}</Text>
+			<Text dimColor>Opening {name}…</Text>
+		</Box>
+	);
+}
 
 export function TemplatePicker({services, onOpened, onQuit}: {services: ConsoleServices; onOpened: (opened: Opened) => void; onQuit: () => void}) {
 	const [error, setError] = useState<string>();
@@ -60,15 +75,34 @@ function TooSmall({columns, rows, onQuit}: {columns: number; rows: number; onQui
 	);
 }
 
-export function Root({services, opened: initial, onExit}: RootProps) {
+export function Root({services, opened: initial, load, onFailure, onExit}: RootProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
 	const [opened, setOpened] = useState<Opened | undefined>(initial);
+	const [loading, setLoading] = useState(load !== undefined && initial === undefined);
 	const quit = () => {
 		onExit?.();
 		exit();
 	};
+	useEffect(() => {
+		if (!loading || !load) return;
+		// A timer, not a microtask: Ink writes the first frame before the (blocking) load starts.
+		const timer = setTimeout(() => {
+			load.open().then(
+				result => {
+					setOpened(result);
+					setLoading(false);
+				},
+				error => {
+					onFailure?.(error);
+					quit();
+				},
+			);
+		}, 20);
+		return () => clearTimeout(timer);
+	}, []);
 	if (tooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} onQuit={quit} />;
+	if (loading && load) return <Opening name={load.name} />;
 	if (!opened) return <TemplatePicker services={services} onOpened={setOpened} onQuit={quit} />;
 	// A new key per topology: opening another one starts a fresh screen (state, undo, trace).
 	return <ConsoleScreen key={opened.name} opened={opened} services={services} columns={columns} rows={rows} onQuit={quit} onOpen={setOpened} />;

@@ -4,7 +4,7 @@ import React from 'react';
 import {render} from 'ink';
 import type {TopologyStore} from '../store/store.js';
 import {Root} from './Root.js';
-import type {ConsoleServices, Opened} from './services.js';
+import type {ConsoleServices} from './services.js';
 import {createServices} from './storeServices.js';
 import {enterFullScreen, terminalProblem, type Streams} from './terminal.js';
 
@@ -33,22 +33,13 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
 	}
 	const services = options.services ?? createServices({store: options.store, file: options.file});
 
-	// Open before the screen switches, so a bad name or file is an ordinary one-line error.
-	let opened: Opened | undefined;
-	try {
-		if (options.file) opened = await services.open(fileNameOf(options.file));
-		else {
-			const name = options.topologyName ?? options.store.getLastUsed();
-			if (name) opened = await services.open(name);
-		}
-	} catch (error) {
-		streams.stderr.write(`vpcsim: ${error instanceof Error ? error.message : String(error)}\n`);
-		return 2;
-	}
-
+	// The first frame goes up at once; the topology loads behind it (a large one takes a while).
+	const name = options.file ? fileNameOf(options.file) : (options.topologyName ?? options.store.getLastUsed());
+	const load = name === undefined ? undefined : {name, open: () => services.open(name)};
+	let failure: unknown;
 	const screen = enterFullScreen(streams);
 	try {
-		const app = render(<Root services={services} opened={opened} />, {
+		const app = render(<Root services={services} load={load} onFailure={error => (failure = error)} />, {
 			stdin: streams.stdin,
 			stdout: streams.stdout,
 			stderr: streams.stderr,
@@ -58,6 +49,10 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
 		await app.waitUntilExit();
 	} finally {
 		screen.restore();
+	}
+	if (failure !== undefined) {
+		streams.stderr.write(`vpcsim: ${failure instanceof Error ? failure.message : String(failure)}\n`);
+		return 2;
 	}
 	return 0;
 }

@@ -1,14 +1,13 @@
 // The console's services over the real program: the saved-topology store (or a topology file
 // named on the command line), the command language, the trace engine and the templates.
 import path from 'node:path';
-import {runCommand} from '../commands/apply.js';
-import {commandSpecs} from '../commands/help.js';
+import {complete, runCommand} from '../commands/index.js';
 import {prepare, trace, type TraceContext} from '../engine/index.js';
 import {listTemplates, loadTemplate} from '../model/templates.js';
 import type {Topology} from '../model/types.js';
 import {readTopologyDocument, writeTopologyDocument} from '../store/document.js';
 import type {TopologyStore} from '../store/store.js';
-import {completeLine} from './completion.js';
+import {applyCompletion} from './completion.js';
 import type {ConsoleServices, Opened} from './services.js';
 
 /** Prepared engine contexts, one per topology object: preparing indexes the whole topology. */
@@ -29,7 +28,6 @@ export type ServiceOptions = {
 };
 
 export function createServices({store, file}: ServiceOptions): ConsoleServices {
-	const commandNames = commandSpecs.map(spec => spec.name);
 	const fileName = file ? path.basename(file, path.extname(file)) : undefined;
 	const isFile = (name: string) => file !== undefined && name === fileName;
 	const remember = (name: string) => {
@@ -41,7 +39,7 @@ export function createServices({store, file}: ServiceOptions): ConsoleServices {
 	};
 	return {
 		run: (line, topology) => runCommand(topology, line),
-		complete: (line, cursor, topology) => completeLine(line, cursor, topology, commandNames),
+		complete: (line, cursor, topology) => applyCompletion(line, cursor, complete(line, cursor, topology)),
 		trace: (topology, flow) => trace(contextOf(topology), flow),
 		async save(name, topology, revision) {
 			const mode = revision === undefined ? {force: true as const} : {expectedRevision: revision};

@@ -1,0 +1,74 @@
+import React, {act} from 'react';
+import {PassThrough} from 'node:stream';
+import {describe, expect, it} from 'vitest';
+import {render} from 'ink-testing-library';
+import {applyCompletion} from '../../source/ui/completion.js';
+import {runConsole} from '../../source/ui/run-console.js';
+import {Root} from '../../source/ui/Root.js';
+import {enterFullScreen, terminalProblem} from '../../source/ui/terminal.js';
+import {openedTemplate, temporaryStore, tick, waitFor} from './helpers.js';
+
+function fakeStream(isTTY: boolean) {
+	const stream = new PassThrough() as unknown as NodeJS.WriteStream & NodeJS.ReadStream;
+	(stream as {isTTY: boolean}).isTTY = isTTY;
+	let text = '';
+	stream.on('data', chunk => (text += String(chunk)));
+	return {stream, text: () => text};
+}
+
+describe('terminal', () => {
+	it('refuses to start without a terminal and points to vpcsim trace', async () => {
+		const {store, cleanup} = temporaryStore();
+		const stderr = fakeStream(false);
+		const code = await runConsole({store, streams: {stdin: fakeStream(false).stream, stdout: fakeStream(false).stream, stderr: stderr.stream}});
+		cleanup();
+		expect(code).toBe(2);
+		expect(stderr.text()).toContain('vpcsim trace');
+		expect(terminalProblem({stdin: fakeStream(true).stream, stdout: fakeStream(true).stream, stderr: fakeStream(true).stream})).toBeUndefined();
+	});
+
+	it('enters the alternate screen and leaves it once', () => {
+		const out = fakeStream(true);
+		const screen = enterFullScreen({stdin: fakeStream(true).stream, stdout: out.stream, stderr: fakeStream(true).stream}, () => {});
+		expect(out.text()).toContain('\u001B[?1049h');
+		screen.restore();
+		screen.restore();
+		expect(out.text().split('\u001B[?1049l')).toHaveLength(2);
+	});
+
+	it('shows a message while the terminal is too small and comes back on resize', async () => {
+		const setup = openedTemplate('basic-public-private');
+		let app!: ReturnType<typeof render>;
+		await act(async () => {
+			app = render(<Root services={setup.services} opened={setup.opened} />);
+			await tick();
+		});
+		const resize = async (columns: number, rows: number) => {
+			Object.defineProperty(app.stdout, 'columns', {value: columns, configurable: true});
+			Object.defineProperty(app.stdout, 'rows', {value: rows, configurable: true});
+			await act(async () => {
+				app.stdout.emit('resize');
+				await tick();
+			});
+		};
+		await resize(70, 20);
+		expect(app.lastFrame()).toContain('at least 80x24');
+		expect(app.lastFrame()).toContain('vpcsim trace');
+		await resize(160, 50);
+		await waitFor(() => (app.lastFrame() ?? '').includes('[3 Rules]'), 'the wide layout');
+		expect(app.lastFrame()).toContain('[2 Routes]');
+		expect(app.lastFrame()).toContain('[4 Trace]');
+		await act(async () => app.unmount());
+		setup.cleanup();
+	});
+});
+
+describe('palette completion', () => {
+	it('inserts a single candidate with a space and lists several', () => {
+		expect(applyCompletion('add subn', 8, {replaceFrom: 4, suggestions: ['subnet']})).toEqual({text: 'add subnet ', cursor: 11, candidates: []});
+		const several = applyCompletion('rm w', 4, {replaceFrom: 3, suggestions: ['web-1', 'web-2']});
+		expect(several.text).toBe('rm web-');
+		expect(several.candidates).toEqual(['web-1', 'web-2']);
+		expect(applyCompletion('x', 1, {replaceFrom: 0, suggestions: []}).text).toBe('x');
+	});
+});
