@@ -131,4 +131,6 @@ export type TraceContext = {
 	endpoints: Map<string, m.VpcEndpoint>;
 	prefixLists: Map<string, {id: string; list: m.PrefixList; cidrs: Cidr[]}>;
 	targetKinds: Map<string, TargetKind>;
+	/** Indexes that later parts of the engine (transit gateway, VPN, Direct Connect, ...) compile, by name. */
+	extensions: Map<string, unknown>;
 };

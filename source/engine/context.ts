@@ -32,6 +32,16 @@ function address(text: string): number {
 	return parseIpv4(text) ?? 0;
 }
 
+/** A compiler of more indexes, run at the end of prepare() with the context built so far. */
+export type ContextExtension = (topology: Topology, ctx: TraceContext) => unknown;
+
+const extensionCompilers = new Map<string, ContextExtension>();
+
+/** How a later part of the engine adds its own indexes to every prepared context. */
+export function registerContextExtension(name: string, compile: ContextExtension): void {
+	extensionCompilers.set(name, compile);
+}
+
 export function prepare(topology: Topology): TraceContext {
 	const resources = indexResources(topology);
 	const cidrCache = new Map<string, Cidr>();
@@ -197,7 +207,7 @@ export function prepare(topology: Topology): TraceContext {
 		for (const cidr of compiled.cidrs) siteByAddress.insert(cidr, compiled);
 	}
 
-	return {
+	const ctx: TraceContext = {
 		topology,
 		resources,
 		vpcs,
@@ -218,5 +228,8 @@ export function prepare(topology: Topology): TraceContext {
 		endpoints,
 		prefixLists,
 		targetKinds,
+		extensions: new Map(),
 	};
+	for (const [name, compile] of extensionCompilers) ctx.extensions.set(name, compile(topology, ctx));
+	return ctx;
 }

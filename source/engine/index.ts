@@ -1,10 +1,14 @@
 // The trace engine: prepare a topology once, then trace flows through it.
-export {prepare} from './context.js';
+// More kinds of hop join without touching the walk: a module compiles its indexes with
+// registerContextExtension(), takes packets routed to its target kind with registerTarget(), and
+// brings on-premises traffic in with registerSiteEntry(); it is imported here so it registers.
+export {prepare, registerContextExtension, type ContextExtension} from './context.js';
 export {trace} from './trace.js';
 export {TraceInputError} from './errors.js';
 export {checkFlow, parseFlowArgs, parseFlowLine, parseProtocol, parsePort, DEFAULT_SOURCE_PORT} from './flow.js';
 export {codes, codeMeaning, type Code} from './codes.js';
-export {registerTarget, registerSiteEntry} from './walk.js';
+export {registerTarget, registerSiteEntry, type SiteEntry} from './walk.js';
+export type {Step, TargetHandler, Walk} from './walk-state.js';
 export {chooseRoute} from './hops/route-table.js';
 export type {TraceContext} from './compiled.js';
 export type * from './types.js';
