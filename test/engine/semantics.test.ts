@@ -62,6 +62,12 @@ describe('the internet between two VPCs', () => {
 		expect(b.trace({from: '172.20.0.5', to: 'i-a', port: 22}).blockedAt).toMatchObject({component: 'igw-a', code: 'IGW_SOURCE_ADDRESS_NOT_IN_RFC1918_INGRESS'});
 	});
 
+	it('shared (100.64.0.0/10) addresses do not cross an internet gateway either way', () => {
+		const b = oneVpc();
+		expect(b.trace({from: 'i-a', to: '100.64.1.1', port: 443}).blockedAt).toMatchObject({component: 'igw-a', code: 'IGW_DESTINATION_ADDRESS_NOT_IN_RFC6598_EGRESS'});
+		expect(b.trace({from: '100.100.0.1', to: 'i-a', port: 443}).blockedAt).toMatchObject({component: 'igw-a', code: 'IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS'});
+	});
+
 	it('a public IP in a VPC without an internet gateway is unreachable', () => {
 		const b = new TopologyBuilder().vpc('vpc-a', '10.0.0.0/16').subnet('subnet-1', 'vpc-a', '10.0.1.0/24').instance('i-a', 'subnet-1', '10.0.1.10', {publicIp: '54.0.0.10'});
 		expect(b.trace({from: '198.51.100.1', to: 'i-a', port: 22}).blockedAt).toMatchObject({component: 'vpc-a', code: 'NO_INTERNET_GATEWAY'});
