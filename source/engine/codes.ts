@@ -29,6 +29,7 @@ export const codes = {
 	NGW_NO_INBOUND_INITIATED: 'a NAT gateway accepts only replies to connections started from behind it',
 	VPCE_GATEWAY_NOT_USABLE_FROM_OUTSIDE: 'a gateway endpoint serves only its own VPC, not traffic over peering, VPN, TGW or Direct Connect',
 	ROUTING_LOOP: 'the packet went round a loop of routes and was dropped',
+	REPLY_FROM_OTHER_ADDRESS: 'the reply left by another way (e.g. a NAT gateway) and arrives from an address the client did not send to',
 	DELIVERED_TO_OTHER_HOST: 'the packet arrived at another host holding the same address (overlapping blocks)',
 } as const;
 

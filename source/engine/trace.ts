@@ -53,6 +53,27 @@ function startReply(w: Walk, forward: Walk, pkt: Pkt): Step | null {
 	return {at: 'service', pkt};
 }
 
+/**
+ * The client accepts a reply only from the address and port it sent to. A reply that left by
+ * another way (a NAT gateway instead of the instance's own public IP) arrives from elsewhere.
+ */
+function checkReplySource(w: Walk, sent: Pkt): void {
+	const end = w.end!;
+	const got = end.pkt;
+	if (got.src === sent.dst && (!hasPorts(sent.proto) || got.sport === sent.dport)) return;
+	const arrival = w.hops.pop()!;
+	w.end = undefined;
+	const from = hasPorts(sent.proto) ? `${formatIpv4(got.src)}:${got.sport}` : formatIpv4(got.src);
+	const to = hasPorts(sent.proto) ? `${formatIpv4(sent.dst)}:${sent.dport}` : formatIpv4(sent.dst);
+	stop(w, {
+		component: arrival.component,
+		type: arrival.type,
+		action: 'drop',
+		detail: `the reply comes from ${from}, not from ${to} where the request went, so the client drops it (the reply took another way out)`,
+		code: 'REPLY_FROM_OTHER_ADDRESS',
+	});
+}
+
 export function trace(ctx: TraceContext, spec: FlowSpec): TraceResult {
 	const flow = checkFlow(spec);
 	const source = resolveSource(ctx, flow.from);
@@ -81,6 +102,7 @@ export function trace(ctx: TraceContext, spec: FlowSpec): TraceResult {
 		back.expected = source.kind === 'iface' ? source.iface : undefined;
 		const next = startReply(back, forward, reply);
 		if (next) run(back, next);
+		if (back.end) checkReplySource(back, pkt);
 	}
 	return {
 		reachable: forward.end !== undefined && back.end !== undefined,

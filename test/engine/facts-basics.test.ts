@@ -152,6 +152,17 @@ describe('NAT gateway', () => {
 		expect(result.return[3]!.packet).toMatchObject({destination: '10.0.2.10', destinationPort: 49152});
 	});
 
+	it('a public instance in a subnet routed to a NAT gateway answers from the wrong address', () => {
+		const b = natTopology().sg('sg-ssh', 'vpc-a', [tcp(22, '0.0.0.0/0')]);
+		const eni = b.doc.networkInterfaces.find(e => e.id === 'eni-app')!;
+		eni.publicIp = '54.0.0.77';
+		eni.securityGroupIds = ['sg-ssh'];
+		const result = b.trace({from: '198.51.100.7', to: 'i-app', port: 22});
+		expect(path(result.forward).at(-1)).toBe('i-app deliver');
+		expect(result.return.some(hop => hop.component === 'nat-a' && hop.action === 'translate')).toBe(true);
+		expect(result.blockedAt).toEqual({component: 'internet', type: 'internet', code: 'REPLY_FROM_OTHER_ADDRESS', direction: 'return'});
+	});
+
 	it('fact 10: a NAT gateway whose subnet has no route to an internet gateway goes nowhere', () => {
 		const result = natTopology({natSubnetToIgw: false}).trace({from: 'i-app', to: '8.8.8.8', port: 443});
 		expect(result.blockedAt).toEqual({component: 'rtb-public', type: 'route-table', code: 'NO_ROUTE_TO_DESTINATION', direction: 'forward'});
