@@ -4,7 +4,7 @@ import React, {useEffect, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {ConsoleScreen} from './ConsoleScreen.js';
-import {minColumns, minRows, tooSmall} from './layout.js';
+import {fit, minColumns, minRows, tooSmall} from './layout.js';
 import {errorText, type ConsoleServices, type Opened} from './services.js';
 import {useTerminalSize} from './useTerminalSize.js';
 
@@ -31,10 +31,10 @@ function Opening({name}: {name: string}) {
 	);
 }
 
-export function TemplatePicker({services, onOpened, onQuit}: {services: ConsoleServices; onOpened: (opened: Opened) => void; onQuit: () => void}) {
+export function TemplatePicker({services, width, onOpened, onQuit}: {services: ConsoleServices; width: number; onOpened: (opened: Opened) => void; onQuit: () => void}) {
 	const [error, setError] = useState<string>();
 	const [busy, setBusy] = useState(false);
-	const items = services.listTemplates().map(template => ({key: template.id, label: `${template.title}  (${template.id})`, value: template.id}));
+	const items = services.listTemplates().map(template => ({key: template.id, label: fit(`${template.title}  (${template.id})`, width - 6), value: template.id}));
 	useInput((input, key) => {
 		if ((key.ctrl && input === 'c') || input === 'q' || key.escape) onQuit();
 	});
@@ -103,7 +103,7 @@ export function Root({services, opened: initial, load, onFailure, onExit}: RootP
 	}, []);
 	if (tooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} onQuit={quit} />;
 	if (loading && load) return <Opening name={load.name} />;
-	if (!opened) return <TemplatePicker services={services} onOpened={setOpened} onQuit={quit} />;
+	if (!opened) return <TemplatePicker services={services} width={columns} onOpened={setOpened} onQuit={quit} />;
 	// A new key per topology: opening another one starts a fresh screen (state, undo, trace).
 	return <ConsoleScreen key={opened.name} opened={opened} services={services} columns={columns} rows={rows} onQuit={quit} onOpen={setOpened} />;
 }

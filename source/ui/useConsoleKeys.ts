@@ -184,15 +184,74 @@ function globalLayer(c: ConsoleController): Layer {
 	};
 }
 
+const noKey: Key = {
+	upArrow: false,
+	downArrow: false,
+	leftArrow: false,
+	rightArrow: false,
+	pageDown: false,
+	pageUp: false,
+	home: false,
+	end: false,
+	return: false,
+	escape: false,
+	ctrl: false,
+	shift: false,
+	tab: false,
+	backspace: false,
+	delete: false,
+	meta: false,
+	super: false,
+	hyper: false,
+	capsLock: false,
+	numLock: false,
+};
+
+/** A character of a burst as if typed alone: Enter, Tab and Backspace keep their meaning. */
+export function keyOfChar(char: string): Key {
+	if (char === '\r' || char === '\n') return {...noKey, return: true};
+	if (char === '\t') return {...noKey, tab: true};
+	if (char === '\u007F') return {...noKey, delete: true};
+	return {...noKey, shift: /[A-Z]/.test(char)};
+}
+
+/** Several plain characters in one read (typed fast, pasted, sent by tmux) rather than one key. */
+export function isBurst(input: string, key: Key): boolean {
+	return input.length > 1 && !key.ctrl && !key.meta && /^[\u0020-\u007E\r\n\t\u007F]+$/.test(input);
+}
+
 export function useConsoleKeys(controller: ConsoleController): void {
 	// The latest controller, so the input subscription is made once and never sees stale state.
 	const latest = useRef(controller);
 	latest.current = controller;
-	const onInput = useCallback((input: string, key: Key) => {
+	const pending = useRef<string[]>([]);
+	const handle = useCallback((input: string, key: Key) => {
 		const c = latest.current;
 		const press = {name: keyName(input, key), input};
 		const layers = c.state.overlay ? [overlayLayer(c), globalLayer(c)] : [paneLayer(c), globalLayer(c)];
 		dispatchKey(press, layers);
+	}, []);
+	const onInput = useCallback((input: string, key: Key) => {
+		if (!isBurst(input, key)) return handle(input, key);
+		// One character at a time, each after the screen has rendered what the previous one did
+		// (`:` must have opened the palette before `c` is typed into it). A key that changes
+		// nothing causes no render, so the wait for one is short.
+		const drain = () => {
+			const char = pending.current.shift();
+			if (char === undefined) return;
+			const before = latest.current;
+			handle(char === '\r' || char === '\t' || char === '\u007F' ? '' : char, keyOfChar(char));
+			let tries = 0;
+			const next = () => {
+				if (pending.current.length === 0) return;
+				if (latest.current === before && tries++ < 4) setTimeout(next, 2);
+				else drain();
+			};
+			setTimeout(next, 0);
+		};
+		const idle = pending.current.length === 0;
+		pending.current.push(...input);
+		if (idle) drain();
 	}, []);
 	useInput(onInput);
 }

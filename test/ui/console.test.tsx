@@ -75,6 +75,16 @@ describe('console panes', () => {
 	});
 });
 
+describe('bursts of keys', () => {
+	it('takes several characters in one read as separate key presses', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, 'jj');
+		await waitFor(() => /> +web-1/.test(frame()), 'the cursor on web-1');
+		await press(stdin, ':cidr 10.0.0.0/16\r');
+		await waitFor(() => frame().includes('10.0.255.255'), 'the cidr answer');
+	});
+});
+
 describe('help and footer', () => {
 	it('shows the keys of the focused pane and the help overlay', async () => {
 		const {frame, stdin} = await open();
