@@ -14,7 +14,10 @@ import {NAT_PORTS} from './hops/nat-gateway.js';
 export const LINUX_PORTS: EphemeralRange = {from: 32768, to: 60999, who: 'Linux'};
 export const WINDOWS_PORTS: EphemeralRange = {from: 49152, to: 65535, who: 'Windows'};
 /** Internet and on-premises hosts: the widest range AWS tells ACL writers to allow. */
-export const REMOTE_PORTS: EphemeralRange = {from: 1024, to: 65535, who: 'remote host'};
+export const INTERNET_PORTS: EphemeralRange = {from: 1024, to: 65535, who: 'internet host'};
+export const SITE_PORTS: EphemeralRange = {from: 1024, to: 65535, who: 'on-premises host'};
+/** An interface endpoint never starts a connection; this only fills the field. */
+const ENDPOINT_PORTS: EphemeralRange = {from: 1024, to: 65535, who: 'endpoint'};
 
 const targetKindOf: Record<string, TargetKind> = {
 	'internet-gateway': 'internet-gateway',
@@ -194,7 +197,7 @@ export function prepare(topology: Topology): TraceContext {
 				sourceDestCheck: true,
 				running: endpoint.state === 'available',
 				endpoint,
-				ephemeral: REMOTE_PORTS,
+				ephemeral: ENDPOINT_PORTS,
 			});
 		}
 	}

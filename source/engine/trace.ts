@@ -2,7 +2,7 @@
 // delivered back to the (translated) source. Reachable only when both arrive.
 import {formatIpv4} from '../net/ipv4.js';
 import type {TraceContext} from './compiled.js';
-import {REMOTE_PORTS} from './context.js';
+import {INTERNET_PORTS, SITE_PORTS} from './context.js';
 import {TraceInputError} from './errors.js';
 import {checkFlow} from './flow.js';
 import {describeIface} from './hops/interface.js';
@@ -89,7 +89,7 @@ export function trace(ctx: TraceContext, spec: FlowSpec): TraceResult {
 		sport: ports ? flow.sourcePort : flow.proto === PROTO_ICMP ? 0 : -1,
 		dport: ports ? flow.port : flow.proto === PROTO_ICMP ? ICMP_ECHO_REQUEST : -1,
 	};
-	const state: FlowState = {tracked: new Map(), nat: new Map(), client: source.kind === 'iface' ? source.iface.ephemeral : REMOTE_PORTS};
+	const state: FlowState = {tracked: new Map(), nat: new Map(), client: source.kind === 'iface' ? source.iface.ephemeral : source.kind === 'site' ? SITE_PORTS : INTERNET_PORTS};
 	const forward = newWalk(ctx, 'forward', state);
 	forward.expected = destination.iface;
 	const first = start(forward, source, pkt);

@@ -199,7 +199,7 @@ describe('replies and ephemeral ports', () => {
 		expect(result.reachable).toBe(true);
 		const hop = result.return.find(h => h.component === 'acl-web')!;
 		expect(hop.detail).toContain('1024-49151');
-		expect(hop.detail).toContain('remote host range 1024-65535');
+		expect(hop.detail).toContain('internet host range 1024-65535');
 	});
 
 	it('uses the Linux range for an instance client and the Windows range for a Windows one', () => {

@@ -139,8 +139,8 @@ export function routeFromSubnet(w: Walk, subnet: SubnetC, pkt: Pkt): RouteC | nu
 		});
 	}
 	const matched = {kind: 'route' as const, routeTableId: table.id, destination: route.destination, target: route.target};
-	const via = route.prefixListId ? ` (${formatCidr(route.cidr)} in ${route.prefixListId})` : '';
-	const detail = `${routeText(route)}${via} (${explainChoice(table, route, pkt.dst)})`;
+	const via = route.prefixListId ? `${formatCidr(route.cidr)} in ${route.prefixListId}; ` : '';
+	const detail = `${routeText(route)} (${via}${explainChoice(table, route, pkt.dst)})`;
 	if (route.blackhole) {
 		return stop(w, {component: table.id, type: 'route-table', action: 'drop', detail: `${detail} is a blackhole: its target is gone`, code: 'BAD_STATE_ROUTE', matched});
 	}

@@ -109,7 +109,7 @@ export function checkGroups(w: Walk, iface: Iface, ingress: boolean, pkt: Pkt, s
 	const first = iface.groups[0]?.id ?? iface.id;
 	const tracked = w.direction === 'return' ? w.flow.tracked.get(iface) : undefined;
 	if (tracked) {
-		pass(w, {component: tracked, type: 'security-group', action: 'allow', detail: `${direction}: reply of a tracked connection (security groups are stateful)`});
+		pass(w, {component: tracked, type: 'security-group', action: 'allow', detail: `${direction}: reply allowed by connection tracking (security groups are stateful)`});
 		return true;
 	}
 	const address = ingress ? pkt.src : pkt.dst;
