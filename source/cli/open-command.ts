@@ -4,8 +4,8 @@ import path from 'node:path';
 import {isFileArg, resolveTopologyArg, type TopologyStore} from '../store/index.js';
 import type {Command} from './command.js';
 import {canRunConsole, CliError, writeLine, type Io, type Paint} from './io.js';
-import {storeFor} from './store-access.js';
-import {formatList} from './store-commands.js';
+import {loadTopologyArg, storeFor} from './store-access.js';
+import {formatList, movedHint, passWarnings} from './store-commands.js';
 import {templateLines} from './template-commands.js';
 
 const forScripts = 'for scripts use: vpcsim trace --topology <name|file> --from <ref> --to <ref>';
@@ -28,7 +28,11 @@ export const openCommand: Command = {
 		const store = storeFor(io);
 		// The name is checked first, so a typo is reported the same way in a terminal or a pipe.
 		const source = resolveTopologyArg(isFileArg(arg) ? path.resolve(io.cwd, arg) : arg, store);
-		if (!canRunConsole(io)) throw new CliError('open: the console needs an interactive terminal (stdin and stdout)', forScripts);
+		if (!canRunConsole(io)) {
+			// Loaded (a damaged saved file is moved aside) so the answer is the one a terminal would get.
+			loadTopologyArg(io, arg);
+			throw new CliError('open: the console needs an interactive terminal (stdin and stdout)', forScripts);
+		}
 		return startConsole(source.kind === 'file' ? {store, file: source.file} : {store, topologyName: source.name});
 	},
 };
@@ -45,10 +49,13 @@ export async function runDefault(io: Io, paint: Paint): Promise<number> {
 	writeLine(io.stdout, paint.bold('Templates') + ' (vpcsim new <name> --template <id>)');
 	for (const line of templateLines(paint)) writeLine(io.stdout, line);
 	writeLine(io.stdout);
-	const saved = store.list();
+	const saved = store.list({check: true});
+	const lastUsed = store.getLastUsed();
+	passWarnings(io, store);
+	if (saved.some(entry => entry.movedTo)) writeLine(io.stderr, `hint: ${movedHint}`);
 	writeLine(io.stdout, `${paint.bold('Saved topologies')} (in ${store.folder})`);
 	if (saved.length === 0) writeLine(io.stdout, '  none yet');
-	else for (const line of formatList(saved, store.getLastUsed(), paint)) writeLine(io.stdout, line);
+	else for (const line of formatList(saved, lastUsed, paint)) writeLine(io.stdout, line);
 	writeLine(io.stdout);
 	writeLine(io.stdout, 'Run "vpcsim --help" for every command.');
 	return 0;

@@ -3,7 +3,7 @@
 // disk meanwhile (the store's revision check).
 import {readFileSync} from 'node:fs';
 import {runScript} from '../commands/index.js';
-import {saveTopologyFile} from '../store/index.js';
+import {ConflictError, saveTopologyFile} from '../store/index.js';
 import type {Command} from './command.js';
 import {stringFlag} from './command.js';
 import {CliError, writeLine} from './io.js';
@@ -48,15 +48,27 @@ export const runCommand: Command = {
 		const loaded = loadTopologyArg(io, topologyArg);
 		const result = runScript(text, loaded.topology);
 		if (!result.ok) throw new CliError(`${script}:${locate(result.error)}`, `nothing was saved; ${topologyArg} is unchanged`);
-		for (const message of result.messages) if (message) writeLine(io.stdout, message);
+		// Printed only once saved: a run that ends refused must not look as if it had applied.
+		const report = () => {
+			for (const message of result.messages) if (message) writeLine(io.stdout, message);
+		};
 		const changes = `${result.applied} change${result.applied === 1 ? '' : 's'}`;
 		if (context.flags.dryRun === true || result.applied === 0) {
+			report();
 			writeLine(io.stdout, `${changes} checked; nothing saved${context.flags.dryRun === true ? ' (--dry-run)' : ''}`);
 			return 0;
 		}
 		const mode = {expectedRevision: loaded.revision};
-		if (loaded.source.kind === 'saved') storeFor(io).save(loaded.source.name, result.topology, mode);
-		else saveTopologyFile(loaded.source.file, result.topology, mode);
+		try {
+			if (loaded.source.kind === 'saved') storeFor(io).save(loaded.source.name, result.topology, mode);
+			else saveTopologyFile(loaded.source.file, result.topology, mode);
+		} catch (error) {
+			// The console's answer (reload, overwrite, save as) is no choice here: say what run did.
+			if (!(error instanceof ConflictError)) throw error;
+			const what = error.currentRevision === undefined ? 'was removed' : 'changed on disk';
+			throw new CliError(`run: ${topologyArg} ${what} while ${script} ran; nothing was saved`, `run ${script} again on the topology as it is now`);
+		}
+		report();
 		writeLine(io.stdout, `${changes} applied and saved to ${loaded.source.kind === 'saved' ? loaded.source.name : topologyArg}`);
 		return 0;
 	},

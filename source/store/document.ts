@@ -42,7 +42,9 @@ export function readTopologyDocument(file: string, options: ReadOptions): Loaded
 		if (!options.quarantine) return new StoreError(kind, message, {file, ...extra});
 		const moved = quarantineFile(file, revision, options.now?.() ?? new Date());
 		const note = moved.ok ? `; moved it aside to ${moved.to}` : `; could not move it aside (${moved.reason})`;
-		return new StoreError(kind, message + note, {file, quarantinedTo: moved.ok ? moved.to : undefined, ...extra});
+		// The moved copy is the user's work: say how to get it back, not only where it went.
+		const hint = moved.ok ? `mend it ("vpcsim validate ${moved.to}" names every problem) and move it back to ${file}` : undefined;
+		return new StoreError(kind, message + note, {file, quarantinedTo: moved.ok ? moved.to : undefined, hint, ...extra});
 	};
 
 	const parsed = parseJson(decodeText(bytes));

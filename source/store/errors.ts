@@ -28,6 +28,8 @@ export type StoreErrorDetails = {
 	readonly line?: number;
 	readonly column?: number;
 	readonly cause?: unknown;
+	/** What to do about it, printed on a line of its own after the message. */
+	readonly hint?: string;
 };
 
 export class StoreError extends Error {
@@ -37,6 +39,7 @@ export class StoreError extends Error {
 	readonly problems?: readonly Problem[];
 	readonly line?: number;
 	readonly column?: number;
+	readonly hint?: string;
 
 	constructor(
 		readonly kind: StoreErrorKind,
@@ -49,6 +52,7 @@ export class StoreError extends Error {
 		this.problems = details.problems;
 		this.line = details.line;
 		this.column = details.column;
+		this.hint = details.hint;
 	}
 }
 

@@ -33,6 +33,16 @@ export type SavedTopology = {
 	readonly counts?: Partial<Record<CollectionKey, number>>;
 	/** Why the file cannot be opened as it is (it is moved aside when someone tries). */
 	readonly problem?: string;
+	/** Where a listing that checked the file moved it, because it could not be opened. */
+	readonly movedTo?: string;
+};
+
+export type ListOptions = {
+	/**
+	 * Load and check every file as opening it would, moving aside the ones that cannot be opened
+	 * (each then has `movedTo`). Without it the listing only reads, and never moves anything.
+	 */
+	readonly check?: boolean;
 };
 
 export type SaveMode = {readonly expectedRevision: string} | {readonly force: true};
@@ -73,8 +83,8 @@ export class TopologyStore {
 		return isValidName(name) && fs.existsSync(this.fileOf(name));
 	}
 
-	/** Every saved topology, by name. Reads each file but never moves or changes one. */
-	list(): SavedTopology[] {
+	/** Every saved topology, by name. Reads each file; only with `check` may it move one aside. */
+	list(options: ListOptions = {}): SavedTopology[] {
 		let entries: string[];
 		try {
 			entries = fs.readdirSync(this.folder);
@@ -100,9 +110,27 @@ export class TopologyStore {
 			} catch {
 				continue; // Removed while listing.
 			}
-			saved.push({name, file, modified: stat.mtime, size: stat.size, ...summarize(text)});
+			const entry = {name, file, modified: stat.mtime, size: stat.size, ...summarize(text)};
+			saved.push(options.check ? this.#checked(entry) : entry);
 		}
 		return saved;
+	}
+
+	/** A listing entry as opening it would find it: a file that would be moved aside is moved now. */
+	#checked(entry: SavedTopology): SavedTopology {
+		try {
+			const {topology} = readTopologyDocument(entry.file, {quarantine: true, upgrader: this.#upgrader, now: this.#now});
+			const counts: Partial<Record<CollectionKey, number>> = {};
+			for (const key of collectionKeys) if (topology[key].length > 0) counts[key] = topology[key].length;
+			return {...entry, title: topology.title ?? topology.name, counts, problem: undefined};
+		} catch (error) {
+			if (!(error instanceof StoreError)) throw error;
+			if (error.kind === 'not-found') return entry; // Removed while listing.
+			// The listing names the file and where it went in columns of its own.
+			let problem = error.message.replace(`${entry.file}: `, '').replace(`${entry.file} is `, '');
+			problem = error.quarantinedTo ? problem.replace(`; moved it aside to ${error.quarantinedTo}`, '') : problem;
+			return {...entry, title: undefined, counts: undefined, problem, movedTo: error.quarantinedTo};
+		}
 	}
 
 	/** Loads, upgrades and checks; a bad file is moved aside and the error says where to. */
@@ -156,11 +184,17 @@ export class TopologyStore {
 		if (this.#lastUsedName() === name) this.setLastUsed(undefined);
 	}
 
-	/** The topology the console opened last, if it is still saved. */
+	/**
+	 * The topology the console opened last, if it is still saved. A damaged settings file only
+	 * loses that preference: it is moved aside, the reason kept in `warnings`, and the answer is none.
+	 */
 	getLastUsed(): string | undefined {
 		const name = this.#lastUsedName();
 		return name !== undefined && this.exists(name) ? name : undefined;
 	}
+
+	/** Problems met on the way that did not stop the operation, for the caller to pass on. */
+	readonly warnings: string[] = [];
 
 	setLastUsed(name: string | undefined): void {
 		if (name !== undefined) assertName(name);
@@ -168,7 +202,14 @@ export class TopologyStore {
 	}
 
 	#lastUsedName(): string | undefined {
-		return readSettings(this.settingsFile, this.#now).lastUsed;
+		try {
+			return readSettings(this.settingsFile, this.#now).lastUsed;
+		} catch (error) {
+			// Only a preference is lost, and the bad file is out of the way: rm, mv and list go on.
+			if (!(error instanceof StoreError) || error.quarantinedTo === undefined) throw error;
+			this.warnings.push(error.message);
+			return undefined;
+		}
 	}
 
 	#existing(name: string): string {

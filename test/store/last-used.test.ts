@@ -42,15 +42,11 @@ describe('the last topology used', () => {
 		const store = openStore({home: tempHome(), now: () => new Date('2026-11-28T15:30:00Z')});
 		store.create('lab', sample());
 		fs.writeFileSync(store.settingsFile, '{"lastUsed": ');
-		let error: unknown;
-		try {
-			store.getLastUsed();
-		} catch (caught) {
-			error = caught;
-		}
+		// Only a preference is lost: no error, and the caller is handed the reason to pass on.
+		expect(store.getLastUsed()).toBeUndefined();
 		const moved = path.join(store.home, 'settings.corrupt-2026-11-28T15-30-00Z.json');
-		expect((error as StoreError).kind).toBe('unreadable');
-		expect((error as StoreError).message).toContain(`moved it aside to ${moved}`);
+		expect(store.warnings).toHaveLength(1);
+		expect(store.warnings[0]).toContain(`moved it aside to ${moved}`);
 		expect(fs.readFileSync(moved, 'utf8')).toBe('{"lastUsed": ');
 		expect(store.getLastUsed()).toBeUndefined();
 
@@ -58,5 +54,19 @@ describe('the last topology used', () => {
 		store.setLastUsed('lab');
 		expect(store.getLastUsed()).toBe('lab');
 		expect(filesIn(store.home)).toEqual(['settings.corrupt-2026-11-28T15-30-00Z-2.json', 'settings.corrupt-2026-11-28T15-30-00Z.json', 'settings.json', 'topologies']);
+	});
+
+	it('removes and renames even when the settings file is damaged, and says where it went', () => {
+		const store = openStore({home: tempHome(), now: () => new Date('2026-11-28T15:30:00Z')});
+		store.create('lab', sample());
+		store.create('old', sample());
+		fs.writeFileSync(store.settingsFile, 'garbage');
+		store.remove('old');
+		expect(store.exists('old')).toBe(false);
+		expect(store.warnings[0]).toMatch(/settings\.json is not valid JSON: .*; moved it aside to .*settings\.corrupt-2026-11-28T15-30-00Z\.json$/);
+		fs.writeFileSync(store.settingsFile, 'garbage');
+		store.rename('lab', 'hub');
+		expect(store.exists('hub')).toBe(true);
+		expect(store.warnings).toHaveLength(2);
 	});
 });

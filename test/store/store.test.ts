@@ -59,6 +59,25 @@ describe('saved topologies', () => {
 		expect(fs.readFileSync(beta!.file, 'utf8')).toBe('garbage');
 	});
 
+	it('with check, lists what opening would find and moves aside what would not open', () => {
+		const store = openStore({home: tempHome(), now: () => new Date('2026-11-28T15:30:00Z')});
+		store.create('alpha', sample());
+		const invalid = JSON.stringify({...JSON.parse(fs.readFileSync(store.fileOf('alpha'), 'utf8')), subnets: [{id: 'subnet-a', vpcId: 'vpc-nowhere', cidr: '10.0.1.0/24', availabilityZone: 'us-east-1a'}]});
+		fs.writeFileSync(path.join(store.folder, 'beta.json'), invalid);
+		fs.writeFileSync(path.join(store.folder, 'future.json'), '{"schemaVersion": 9, "name": "future"}');
+		const [alpha, beta, future] = store.list({check: true});
+		expect(alpha!.problem).toBeUndefined();
+		expect(alpha!.counts).toEqual({vpcs: 1, subnets: 1, routeTables: 1, securityGroups: 1, networkAcls: 1});
+		const moved = path.join(store.folder, 'beta.corrupt-2026-11-28T15-30-00Z.json');
+		expect(beta!.movedTo).toBe(moved);
+		expect(beta!.problem).toMatch(/^subnets\[0\]\.vpcId \(subnet-a\): .*vpc-nowhere/);
+		expect(fs.readFileSync(moved, 'utf8')).toBe(invalid);
+		// A newer program's file is not ours to judge: listed as such and left where it is.
+		expect(future!.problem).toBe('written by a newer vpcsim (schema 9); this one reads up to 1');
+		expect(future!.movedTo).toBeUndefined();
+		expect(filesIn(store.folder)).toEqual(['alpha.json', 'beta.corrupt-2026-11-28T15-30-00Z.json', 'future.json']);
+	});
+
 	it('lists nothing when nothing was saved yet', () => {
 		expect(openStore({home: tempHome()}).list()).toEqual([]);
 	});
