@@ -3,9 +3,10 @@
 import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {importAwsSnapshot, type ImportResult} from '../importers/aws/index.js';
-import {saveTopologyFile, TopologyStore} from '../store/index.js';
+import {nameError, saveTopologyFile} from '../store/index.js';
 import type {Command} from './command.js';
 import {CliError, writeLine, type Output, type Paint} from './io.js';
+import {storeFor} from './store-access.js';
 
 export const importCommand: Command = {
 	name: 'import',
@@ -28,7 +29,11 @@ export const importCommand: Command = {
 		const out = typeof flags['out'] === 'string' ? flags['out'] : undefined;
 		const name = typeof flags['name'] === 'string' ? flags['name'] : undefined;
 		if (!out === !name) throw new CliError('give exactly one of --out <file.json> and --name <saved-name>');
-		const store = name ? new TopologyStore({home: io.env['VPCSIM_HOME'] || undefined}) : undefined;
+		// The same store, relative to the same folder, as every other command; the name is checked
+		// before the snapshot is read, so a typo does not cost a whole import.
+		const store = name ? storeFor(io) : undefined;
+		const badName = name === undefined ? undefined : nameError(name);
+		if (badName) throw new CliError(badName);
 		if (store && name && store.exists(name)) throw new CliError(`a saved topology named ${name} already exists`, `choose another --name, or remove it first: vpcsim rm ${name}`);
 		const outFile = out ? resolve(io.cwd, out) : undefined;
 		if (outFile && existsSync(outFile)) throw new CliError(`${out} already exists; vpcsim never overwrites a file on import`, 'choose another --out');

@@ -1,15 +1,18 @@
 // "Did you mean" for mistyped commands, flags, template ids and saved names.
 
+/** Edits between two words, where swapping two neighbouring letters ("lsit") is one edit, as typing makes it. */
 function distance(a: string, b: string): number {
-	const previous = Array.from({length: b.length + 1}, (_, index) => index);
+	let before = Array.from({length: b.length + 1}, () => 0);
+	let previous = Array.from({length: b.length + 1}, (_, index) => index);
 	for (let i = 1; i <= a.length; i++) {
-		let diagonal = previous[0]!;
-		previous[0] = i;
+		const current = [i];
 		for (let j = 1; j <= b.length; j++) {
-			const above = previous[j]!;
-			previous[j] = Math.min(above + 1, previous[j - 1]! + 1, diagonal + (a[i - 1] === b[j - 1] ? 0 : 1));
-			diagonal = above;
+			let best = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, before[j - 2]! + 1);
+			current.push(best);
 		}
+		before = previous;
+		previous = current;
 	}
 	return previous[b.length]!;
 }

@@ -121,7 +121,7 @@ describe('snapshot layouts', () => {
 describe('malformed snapshots stop the import with the file and the JSON path', () => {
 	it('names a file that is not JSON', () => {
 		const dir = writeSnapshot({'Vpcs.json': '{"Vpcs": [ {"VpcId": '});
-		expect(() => importAwsSnapshot(dir)).toThrow(/^Vpcs\.json: \(document\): is not valid JSON/);
+		expect(() => importAwsSnapshot(dir)).toThrow('Vpcs.json: (document): is not valid JSON: unexpected end of file, expected a value at line 1, column 22');
 	});
 
 	it('names the JSON path of a wrong field', () => {
@@ -136,12 +136,36 @@ describe('malformed snapshots stop the import with the file and the JSON path', 
 			error = caught;
 		}
 		expect(error).toBeInstanceOf(ImportError);
-		expect((error as Error).message).toBe('Subnets.json: (document).Subnets[0].CidrBlock: expected a non-empty string, found number 42');
+		expect((error as Error).message).toBe('Subnets.json: Subnets[0].CidrBlock: expected a non-empty string, found number 42');
 	});
 
 	it('names a list that is not a list', () => {
 		const dir = writeSnapshot({'RouteTables.json': {RouteTables: {RouteTableId: 'rtb-1'}}});
-		expect(() => importAwsSnapshot(dir)).toThrow('RouteTables.json: (document).RouteTables: expected a list, found an object');
+		expect(() => importAwsSnapshot(dir)).toThrow('RouteTables.json: RouteTables: expected a list, found an object');
+	});
+
+	it('names the file and JSON path of a malformed block, not only the value', () => {
+		const dir = writeSnapshot({
+			'Vpcs.json': {Vpcs: [{VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16'}]},
+			'Subnets.json': {Subnets: [{SubnetId: 'subnet-1', VpcId: 'vpc-1', CidrBlock: '10.0.1.0/33', AvailabilityZone: 'us-east-1a'}]},
+			'PrefixLists.json': {PrefixLists: [{PrefixListId: 'pl-1', PrefixListName: 'com.amazonaws.us-east-1.s3', Cidrs: ['52.216.0.0/15', '300.1.1.1/24']}]},
+		});
+		expect(() => importAwsSnapshot(dir)).toThrow(
+			'Subnets.json: Subnets[0].CidrBlock: "10.0.1.0/33" is not a CIDR block: the prefix length must be a whole number from 0 to 32, not "33"',
+		);
+		writeFileSync(join(dir, 'Subnets.json'), JSON.stringify({Subnets: []}));
+		expect(() => importAwsSnapshot(dir)).toThrow(/^PrefixLists\.json: PrefixLists\[0\]\.Cidrs\[1\]: "300\.1\.1\.1\/24" is not a CIDR block/);
+	});
+
+	it('says a folder that is not there does not exist', () => {
+		expect(() => importAwsSnapshot(join(tempDir(), 'nope'))).toThrow(/nope: \(folder\): does not exist;/);
+	});
+
+	it('says "keys ... are" when a skipped file has several', () => {
+		const dir = tempDir();
+		cpSync(flat, dir, {recursive: true});
+		writeFileSync(join(dir, 'Services.json'), JSON.stringify({ServiceDetails: [], ServiceNames: []}));
+		expect(importAwsSnapshot(dir).skippedFiles).toContainEqual({file: 'Services.json', reason: 'top-level keys ServiceDetails, ServiceNames are not ones vpcsim reads'});
 	});
 
 	it('refuses a folder with nothing it can read', () => {

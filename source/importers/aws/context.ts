@@ -31,7 +31,7 @@ export class ImportContext {
 
 	constructor(snapshot: Snapshot) {
 		for (const file of snapshot.files) {
-			const top = Rec.root(file.file, '(document)', file.data);
+			const top = Rec.root(file.file, '', file.data);
 			const items = file.key === 'Routes' ? [top] : top.list(recordsKey(file.data as Record<string, unknown>, file.key));
 			const list = this.records.get(file.key) ?? [];
 			for (const rec of items) list.push({rec, region: file.region, account: file.account, fileName: file.fileName});

@@ -24,7 +24,16 @@ function inferredRegion(context: ImportContext): string {
 
 /** AWS normalises blocks, but hand-edited snapshots may not: clear host bits rather than refuse. */
 export function cidrOf(rec: Rec, key: string): string {
-	return formatCidr(parseCidr(rec.str(key), {allowHostBits: true}));
+	return blockAt(rec, key, rec.str(key));
+}
+
+/** A block from a snapshot; a malformed one stops the import at its file and JSON path. */
+export function blockAt(rec: Rec, key: string, text: string): string {
+	try {
+		return formatCidr(parseCidr(text, {allowHostBits: true}));
+	} catch (error) {
+		throw rec.fail(key, (error as Error).message);
+	}
 }
 
 export function mapVpcs(context: ImportContext): void {
@@ -201,7 +210,7 @@ export function mapPrefixLists(context: ImportContext): void {
 			ownership: 'aws-managed',
 			serviceName,
 			region: region ?? serviceName?.split('.')[2],
-			cidrs: rec.strings('Cidrs').map(cidr => formatCidr(parseCidr(cidr, {allowHostBits: true}))),
+			cidrs: rec.strings('Cidrs').map((cidr, index) => blockAt(rec, `Cidrs[${index}]`, cidr)),
 		});
 	}
 	// describe-managed-prefix-lists has no entries; get-managed-prefix-list-entries, wrapped by the

@@ -7,7 +7,7 @@ export class ImportError extends Error {
 		readonly path: string,
 		detail: string,
 	) {
-		super(`${file}: ${path}: ${detail}`);
+		super(`${file}: ${path || '(document)'}: ${detail}`);
 		this.name = 'ImportError';
 	}
 }
@@ -27,8 +27,14 @@ export class Rec {
 		return new Rec(file, path, value as {[key: string]: Json});
 	}
 
-	private at(key: string): string {
-		return `${this.path}.${key}`;
+	/** The JSON path of a field, as a reader of the file would write it: `Subnets[1].CidrBlock`. */
+	at(key: string): string {
+		return this.path ? `${this.path}.${key}` : key;
+	}
+
+	/** A malformed value: stops the import, naming the file and the field's JSON path. */
+	fail(key: string, detail: string): ImportError {
+		return new ImportError(this.file, this.at(key), detail);
 	}
 
 	has(key: string): boolean {

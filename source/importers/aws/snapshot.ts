@@ -3,6 +3,7 @@
 // A file is recognised by its top-level key, never by its name.
 import {existsSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {join, relative} from 'node:path';
+import {decodeText, parseJson} from '../../store/json.js';
 import {ImportError} from './reader.js';
 
 /** Top-level keys this importer reads (SPEC section 6), plus elbv2 listeners and DX connections. */
@@ -40,7 +41,8 @@ export type Snapshot = {root: string; files: SnapshotFile[]; skipped: SkippedFil
 const regionPattern = /^[a-z]{2}(-gov)?-[a-z]+-\d$/;
 
 export function readSnapshot(dir: string): Snapshot {
-	if (!existsSync(dir) || !statSync(dir).isDirectory())
+	if (!existsSync(dir)) throw new ImportError(dir, '(folder)', 'does not exist; give the snapshot folder (the one holding aws_configs/ or the JSON files)');
+	if (!statSync(dir).isDirectory())
 		throw new ImportError(dir, '(folder)', 'is not a folder; give the snapshot folder (the one holding aws_configs/ or the JSON files)');
 	const root = existsSync(join(dir, 'aws_configs')) ? join(dir, 'aws_configs') : dir;
 	const files: SnapshotFile[] = [];
@@ -67,8 +69,9 @@ export function readSnapshot(dir: string): Snapshot {
 			const data = readJson(path, shown);
 			const key = topLevelKey(data);
 			if (!key) {
-				const keys = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data).slice(0, 3).join(', ') : '';
-				skipped.push({file: shown, reason: keys ? `top-level key ${keys} is not one vpcsim reads` : 'not a describe-* document'});
+				const keys = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data).slice(0, 3) : [];
+				const reason = keys.length > 1 ? `top-level keys ${keys.join(', ')} are not ones vpcsim reads` : `top-level key ${keys[0]} is not one vpcsim reads`;
+				skipped.push({file: shown, reason: keys.length > 0 ? reason : 'not a describe-* document'});
 				continue;
 			}
 			if (region !== undefined && !regionPattern.test(region))
@@ -81,12 +84,17 @@ export function readSnapshot(dir: string): Snapshot {
 }
 
 function readJson(path: string, shown: string): unknown {
-	const text = readFileSync(path, 'utf8');
+	let bytes: Buffer;
 	try {
-		return JSON.parse(text);
+		bytes = readFileSync(path);
 	} catch (error) {
-		throw new ImportError(shown, '(document)', `is not valid JSON (${(error as Error).message})`);
+		throw new ImportError(shown, '(document)', `cannot be read (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
 	}
+	const parsed = parseJson(decodeText(bytes));
+	if (parsed.ok) return parsed.value;
+	// V8's message names an offset at best; a line and column can be found in an editor.
+	const {line, column, message} = parsed.error;
+	throw new ImportError(shown, '(document)', `is not valid JSON: ${message} at line ${line}, column ${column}`);
 }
 
 function topLevelKey(data: unknown): KnownKey | undefined {

@@ -1,0 +1,55 @@
+// What the command line says when the input is wrong: where, what, and what would be right.
+import {cpSync, existsSync, writeFileSync} from 'node:fs';
+import path from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {describe, expect, it} from 'vitest';
+import {lines, sandbox} from './helpers.js';
+
+const fixtures = fileURLToPath(new URL('../fixtures/aws-describe/', import.meta.url));
+
+describe('did you mean', () => {
+	it('takes two swapped letters for the command meant', async () => {
+		const box = sandbox();
+		for (const [typed, meant] of [['lsit', 'list'], ['nwe', 'new'], ['epxort', 'export']]) {
+			const {status, stderr} = await box.run([typed!]);
+			expect(status).toBe(2);
+			expect(lines(stderr)).toEqual([`vpcsim: unknown command "${typed}"`, `hint: did you mean "vpcsim ${meant}"?`]);
+		}
+	});
+});
+
+describe('vpcsim import aws', () => {
+	it('checks --name before reading the snapshot, and saves nothing', async () => {
+		const box = sandbox();
+		const {status, stderr} = await box.run(['import', 'aws', path.join(box.cwd, 'not-there'), '--name', 'bad name']);
+		expect(status).toBe(2);
+		expect(lines(stderr)).toEqual([
+			'vpcsim: "bad name" is not a valid saved name: use letters, digits, ".", "_" and "-", 1 to 64 characters, not starting with "." or "-"',
+		]);
+	});
+
+	it('saves under the VPCSIM_HOME every other command uses, relative to the working folder', async () => {
+		const box = sandbox();
+		const home = path.relative(box.cwd, box.home);
+		const {status} = await box.run(['import', 'aws', path.join(fixtures, 'test-vpc-peering'), '--name', 'peer'], {env: {VPCSIM_HOME: home}});
+		expect(status).toBe(0);
+		expect(existsSync(path.join(box.home, 'topologies', 'peer.json'))).toBe(true);
+	});
+
+	it('names the line and column of a snapshot file that is not JSON', async () => {
+		const box = sandbox();
+		const dir = path.join(box.cwd, 'snap');
+		cpSync(path.join(fixtures, 'test-vpc-peering'), dir, {recursive: true});
+		writeFileSync(path.join(dir, 'aws_configs', 'Subnets.json'), '{\n  "Subnets": [\n    {"SubnetId": "subnet-1",\n');
+		const {status, stderr} = await box.run(['import', 'aws', 'snap', '--out', 'out.json']);
+		expect(status).toBe(2);
+		expect(lines(stderr)).toEqual(['vpcsim: aws_configs/Subnets.json: (document): is not valid JSON: unexpected end of file, expected a property name in double quotes at line 4, column 1']);
+		expect(existsSync(path.join(box.cwd, 'out.json'))).toBe(false);
+	});
+
+	it('says a snapshot folder that is not there does not exist', async () => {
+		const box = sandbox();
+		const missing = await box.run(['import', 'aws', 'nowhere', '--out', 'out.json']);
+		expect(lines(missing.stderr)[0]).toBe(`vpcsim: ${path.join(box.cwd, 'nowhere')}: (folder): does not exist; give the snapshot folder (the one holding aws_configs/ or the JSON files)`);
+	});
+});
