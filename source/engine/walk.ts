@@ -19,14 +19,28 @@ import {pass, stop, type Step, type TargetHandler, type Walk} from './walk-state
 /** A packet crossing more route hops than this is going round in circles. */
 const MAX_STEPS = 64;
 
+/** A target the topology names but that has no place to receive packets (e.g. an interface in no known subnet). */
+function unusable(w: Walk, s: Extract<Step, {at: 'target'}>): null {
+	return stop(w, {component: s.subnet.table?.id ?? s.subnet.id, type: 'route-table', action: 'drop', detail: `${s.route.destination} -> ${s.route.target}: the target cannot receive traffic`, code: 'BAD_STATE_ROUTE'});
+}
+
 const builtinTargets: Partial<Record<TargetKind, TargetHandler>> = {
 	local: (w, s) => ({at: 'arrive', vpc: s.subnet.vpc, pkt: s.pkt, fromSubnet: s.subnet, sender: s.sender}),
 	'internet-gateway': (w, s) => igwEgress(w, w.ctx.igws.get(s.route.target)!, s.subnet.vpc, s.pkt),
-	'nat-gateway': (w, s) => natTarget(w, w.ctx.ifaces.get(s.route.target)!, s.subnet, s.pkt, s.sender),
+	'nat-gateway': (w, s) => {
+		const nat = w.ctx.ifaces.get(s.route.target);
+		return nat ? natTarget(w, nat, s.subnet, s.pkt, s.sender) : unusable(w, s);
+	},
 	'peering-connection': (w, s) => peeringTarget(w, s.route.target, s.subnet, s.pkt, s.sender),
 	'vpc-endpoint': (w, s) => gatewayEndpointTarget(w, s.route.target, s.subnet, s.pkt),
-	'network-interface': (w, s) => ({at: 'iface', iface: w.ctx.ifaces.get(s.route.target)!, pkt: s.pkt, fromSubnet: s.subnet, sender: s.sender}),
-	instance: (w, s) => ({at: 'iface', iface: w.ctx.instances.get(s.route.target)!, pkt: s.pkt, fromSubnet: s.subnet, sender: s.sender}),
+	'network-interface': (w, s) => {
+		const iface = w.ctx.ifaces.get(s.route.target);
+		return iface ? {at: 'iface', iface, pkt: s.pkt, fromSubnet: s.subnet, sender: s.sender} : unusable(w, s);
+	},
+	instance: (w, s) => {
+		const iface = w.ctx.instances.get(s.route.target);
+		return iface ? {at: 'iface', iface, pkt: s.pkt, fromSubnet: s.subnet, sender: s.sender} : unusable(w, s);
+	},
 };
 
 const extraTargets = new Map<TargetKind, TargetHandler>();
