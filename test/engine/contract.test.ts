@@ -1,9 +1,9 @@
 // The JSON contract of SPEC section 3: keys and types that other programs rely on, and every code
 // the engine raises is listed (with its meaning) in codes.ts.
 import {describe, expect, it} from 'vitest';
-import {codes, prepare, trace} from '../../source/engine/index.js';
+import {TraceInputError, codes, prepare, trace} from '../../source/engine/index.js';
 import type {Hop, TraceResult} from '../../source/engine/types.js';
-import {loadTemplate} from '../../source/model/templates.js';
+import {loadTemplate, templateIds} from '../../source/model/templates.js';
 
 const actions = new Set(['allow', 'deny', 'forward', 'translate', 'deliver', 'drop']);
 
@@ -64,6 +64,34 @@ describe('trace result contract', () => {
 			for (const suggested of topology.suggestedTraces) checkResult(trace(ctx, {from: suggested.from, to: suggested.to, protocol: suggested.protocol, port: suggested.port}));
 		});
 	}
+
+	it('every pair of ends in every template gives a result or a TraceInputError, never a crash', () => {
+		for (const id of templateIds()) {
+			const topology = loadTemplate(id);
+			const ctx = prepare(topology);
+			const ends = [
+				...topology.instances.map(r => r.id),
+				...topology.networkInterfaces.map(r => r.id),
+				...topology.natGateways.map(r => r.id),
+				...topology.vpcEndpoints.map(r => r.id),
+				...topology.sites.map(r => r.id),
+				...topology.internetGateways.map(r => r.id),
+				'8.8.8.8',
+				'203.0.113.9',
+			];
+			for (const from of ends) {
+				for (const to of ends) {
+					for (const flow of [{protocol: 'tcp' as const, port: 443}, {protocol: 'icmp' as const}]) {
+						try {
+							checkResult(trace(ctx, {from, to, ...flow}));
+						} catch (error) {
+							expect(error, `${id}: ${from} -> ${to}`).toBeInstanceOf(TraceInputError);
+						}
+					}
+				}
+			}
+		}
+	});
 
 	it('every code has a one-line meaning', () => {
 		for (const [code, meaning] of Object.entries(codes)) {
