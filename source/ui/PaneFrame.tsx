@@ -15,6 +15,8 @@ type Props = {
 	readonly children: React.ReactNode;
 };
 
+// No overflow clipping: every row is cut to the width and counted to the height by the panes,
+// and clipping makes Ink re-slice every line of the pane on every frame.
 export function PaneFrame({number, title, summary, rect, focused, tabs, children}: Props) {
 	const inner = rect.width - 2;
 	const heading = tabs
@@ -23,7 +25,7 @@ export function PaneFrame({number, title, summary, rect, focused, tabs, children
 	const right = summary ? fit(summary, Math.max(0, inner - heading.length - 1)) : '';
 	const gap = Math.max(1, inner - heading.length - right.length);
 	return (
-		<Box flexDirection="column" width={rect.width} height={rect.height} borderStyle="round" borderColor={focused ? 'cyan' : 'gray'} overflow="hidden">
+		<Box flexDirection="column" width={rect.width} height={rect.height} borderStyle="round" borderColor={focused ? 'cyan' : 'gray'}>
 			<Text wrap="truncate">
 				<Text bold color={focused ? 'cyan' : undefined}>
 					{fit(heading, inner)}
