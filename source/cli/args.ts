@@ -12,6 +12,8 @@ export type FlagSpec = {
 	value?: string;
 	choices?: readonly string[];
 	shortFlag?: string;
+	/** A value to show in the hint when the flag is given without one. */
+	example?: string;
 };
 
 export type ArgSpec = {
@@ -76,8 +78,12 @@ export function parseArgs(command: string, argv: readonly string[], flags: Recor
 		const value = parsed[name];
 		if (value === undefined) continue;
 		if (spec.type === 'string') {
-			if (typeof value !== 'string' || value === '')
-				throw new CliError(`${command}: ${flagLabel(name)} needs a value${spec.value ? ` (${spec.value})` : ''}`, `e.g. ${flagLabel(name)} ${spec.choices?.[0] ?? spec.value ?? 'VALUE'}`);
+			if (typeof value !== 'string' || value === '') {
+				// `e.g. --template <id>` would only repeat the placeholder: show a real value or the help.
+				const example = spec.example ?? spec.choices?.[0];
+				const hint = example ? `e.g. ${flagLabel(name)} ${example}` : `run "vpcsim ${command} --help" for usage`;
+				throw new CliError(`${command}: ${flagLabel(name)} needs a value${spec.value ? ` (${spec.value})` : ''}`, hint);
+			}
 			if (spec.choices && !spec.choices.includes(value))
 				throw new CliError(`${command}: ${flagLabel(name)} must be one of ${spec.choices.join(', ')}, not "${value}"`, didYouMean(value, spec.choices));
 		}

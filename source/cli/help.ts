@@ -4,6 +4,21 @@ import type {Command} from './command.js';
 import type {Paint} from './io.js';
 
 const MAX_LEFT = 34;
+/** Descriptions are written as paragraphs; wrapped here so every help reads in one width. */
+const WIDTH = 100;
+
+function wrap(text: string, width: number): string[] {
+	const out: string[] = [];
+	let line = '';
+	for (const word of text.split(' ')) {
+		if (line && line.length + 1 + word.length > width) {
+			out.push(line);
+			line = word;
+		} else line = line ? `${line} ${word}` : word;
+	}
+	out.push(line);
+	return out;
+}
 
 /** Two columns; a left cell too long for the column gets a line of its own (as `import` does). */
 function columns(rows: Array<[string, string]>, indent = '  '): string[] {
@@ -49,7 +64,7 @@ export function mainHelp(commands: readonly Command[], version: string, paint: P
 
 export function commandHelp(command: Command, paint: Paint): string {
 	const lines = [`${paint.bold('Usage')}: vpcsim ${command.name} ${command.usage}`.trimEnd(), '', command.summary];
-	if (command.description) lines.push('', command.description);
+	if (command.description) lines.push('', ...command.description.split('\n').flatMap(line => wrap(line, WIDTH)));
 	const flags = Object.entries(command.flags).map(([name, spec]): [string, string] => {
 		const left = `${flagLabel(name)}${spec.shortFlag ? `, -${spec.shortFlag}` : ''}${spec.value ? ` ${spec.value}` : ''}`;
 		return [left, spec.description];

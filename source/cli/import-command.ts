@@ -18,8 +18,8 @@ export const importCommand: Command = {
 		'anything that could not be mapped. Nothing is written unless the whole snapshot imports. Pre-shared keys are never read.',
 	args: {names: ['source', 'dir']},
 	flags: {
-		out: {type: 'string', value: '<file.json>', description: 'write the topology to this file (refuses to overwrite one)'},
-		name: {type: 'string', value: '<saved-name>', description: 'save it as a topology of this name'},
+		out: {type: 'string', value: '<file.json>', example: 'prod.json', description: 'write the topology to this file (refuses to overwrite one)'},
+		name: {type: 'string', value: '<saved-name>', example: 'prod', description: 'save it as a topology of this name'},
 		verbose: {type: 'boolean', description: 'list every resource left out or changed, not only the counts'},
 	},
 	examples: ['vpcsim import aws ./snapshot --name prod', 'vpcsim import aws ./snapshot --out prod.json'],

@@ -35,7 +35,7 @@ export const runCommand: Command = {
 	].join('\n'),
 	args: {names: ['script']},
 	flags: {
-		topology: {type: 'string', value: '<name|file>', shortFlag: 't', description: 'the saved topology or topology file to change (required)'},
+		topology: {type: 'string', value: '<name|file>', shortFlag: 't', example: 'lab', description: 'the saved topology or topology file to change (required)'},
 		dryRun: {type: 'boolean', description: 'apply and check every line, but save nothing'},
 	},
 	examples: ['vpcsim run add-peering.vpcsim --topology lab', 'vpcsim run changes.txt --topology ./prod.json --dry-run'],

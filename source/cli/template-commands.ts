@@ -39,7 +39,7 @@ export const newCommand: Command = {
 	summary: 'save a new topology made from a template',
 	description: `The template defaults to ${DEFAULT_TEMPLATE}; "vpcsim templates" lists them. Saved names are ${NAME_RULE}.`,
 	args: {names: ['name']},
-	flags: {template: {type: 'string', value: '<id>', description: `the template to start from (default ${DEFAULT_TEMPLATE})`}},
+	flags: {template: {type: 'string', value: '<id>', example: 'peering-non-transitive', description: `the template to start from (default ${DEFAULT_TEMPLATE})`}},
 	examples: ['vpcsim new lab', 'vpcsim new hub --template transit-gateway-hub'],
 	run(context) {
 		const {io, paint} = context;

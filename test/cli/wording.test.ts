@@ -3,6 +3,7 @@ import {cpSync, existsSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
+import {commands} from '../../source/cli/registry.js';
 import {lines, sandbox} from './helpers.js';
 
 const fixtures = fileURLToPath(new URL('../fixtures/aws-describe/', import.meta.url));
@@ -51,5 +52,31 @@ describe('vpcsim import aws', () => {
 		const box = sandbox();
 		const missing = await box.run(['import', 'aws', 'nowhere', '--out', 'out.json']);
 		expect(lines(missing.stderr)[0]).toBe(`vpcsim: ${path.join(box.cwd, 'nowhere')}: (folder): does not exist; give the snapshot folder (the one holding aws_configs/ or the JSON files)`);
+	});
+});
+
+describe('help and flag hints', () => {
+	it('wraps every command\'s help to 100 columns, as the main help is', async () => {
+		const box = sandbox();
+		for (const command of commands) {
+			const {stdout} = await box.run([command.name, '--help']);
+			// The usage line is one command line and may run longer; it is never split.
+			const long = lines(stdout).slice(1).filter(line => line.length > 100);
+			expect(long, command.name).toEqual([]);
+		}
+	});
+
+	it('shows a real value, not the placeholder again, for a flag given without one', async () => {
+		const box = sandbox();
+		for (const [argv, hint] of [
+			[['new', 'lab', '--template'], 'hint: e.g. --template peering-non-transitive'],
+			[['import', 'aws', 'snap', '--out'], 'hint: e.g. --out prod.json'],
+			[['run', 'x.txt', '--topology'], 'hint: e.g. --topology lab'],
+			[['trace', '--topology', 'lab', '--from'], 'hint: e.g. --from web-1'],
+		] as const) {
+			const {status, stderr} = await box.run([...argv]);
+			expect(status, argv.join(' ')).toBe(2);
+			expect(lines(stderr)[1]).toBe(hint);
+		}
 	});
 });
