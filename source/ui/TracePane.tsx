@@ -48,7 +48,7 @@ export function TracePane({trace, rect, focused, tabs, labelOf}: Props) {
 	if (!trace)
 		return (
 			<PaneFrame number={4} title="Trace" rect={rect} focused={focused} tabs={tabs}>
-				<Text wrap="wrap">No trace yet. Press t to pick a source and a destination, s for the suggested traces, or type : trace <from> <to> tcp 443.</Text>
+				<Text wrap="wrap">{'No trace yet. Press t to pick a source and a destination, s for the suggested traces, or type : trace <from> <to> tcp 443.'}</Text>
 			</PaneFrame>
 		);
 	const hops = traceHops(trace);
