@@ -36,5 +36,5 @@ export const codes = {
 export type Code = keyof typeof codes;
 
 export function codeMeaning(code: string): string | undefined {
-	return (codes as Record<string, string>)[code];
+	return Object.hasOwn(codes, code) ? (codes as Record<string, string>)[code] : undefined;
 }
