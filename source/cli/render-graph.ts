@@ -18,7 +18,9 @@ function mermaidIds(graph: Graph): (id: string) => string {
 	};
 }
 
-const mermaidText = (lines: string[]) => `"${lines.map(line => line.replaceAll('"', '#quot;')).join('<br/>')}"`;
+// Labels are HTML (lines join with <br/>): a name holding < or > would be read as a tag and vanish.
+const mermaidEscape = (line: string) => line.replaceAll('"', '#quot;').replaceAll('<', '#lt;').replaceAll('>', '#gt;');
+const mermaidText = (lines: string[]) => `"${lines.map(mermaidEscape).join('<br/>')}"`;
 
 const mermaidShape: Record<NodeShape, [string, string]> = {box: ['[', ']'], round: ['(', ')'], cloud: ['((', '))'], hexagon: ['{{', '}}']};
 

@@ -85,3 +85,20 @@ describe('the topology graph', () => {
 		expect(dot.stdout).toContain('"subnet-public-a" -> "igw-main" [label="0.0.0.0/0", style=dotted];');
 	});
 });
+
+describe('names that the diagram languages would misread', () => {
+	const odd = () => {
+		const topology = loadTemplate('basic-public-private');
+		return {...topology, vpcs: topology.vpcs.map(vpc => ({...vpc, name: 'core <prod> "a"'}))};
+	};
+
+	it('keeps < and > in a Mermaid label as text, since labels are HTML', () => {
+		const text = renderMermaid(buildGraph(odd()));
+		expect(text).toContain('VPC core #lt;prod#gt; #quot;a#quot; (vpc-main)');
+		expect(text).not.toContain('<prod>');
+	});
+
+	it('escapes quotes in a dot label', () => {
+		expect(renderDot(buildGraph(odd()))).toContain('label="VPC core <prod> \\"a\\" (vpc-main)');
+	});
+});
