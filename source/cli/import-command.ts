@@ -3,7 +3,7 @@
 import {existsSync} from 'node:fs';
 import {resolve} from 'node:path';
 import {importAwsSnapshot, type ImportResult} from '../importers/aws/index.js';
-import {nameError, saveTopologyFile} from '../store/index.js';
+import {isFileArg, nameError, saveTopologyFile} from '../store/index.js';
 import type {Command} from './command.js';
 import {CliError, writeLine, type Output, type Paint} from './io.js';
 import {storeFor} from './store-access.js';
@@ -35,6 +35,9 @@ export const importCommand: Command = {
 		const badName = name === undefined ? undefined : nameError(name);
 		if (badName) throw new CliError(badName);
 		if (store && name && store.exists(name)) throw new CliError(`a saved topology named ${name} already exists`, `choose another --name, or remove it first: vpcsim rm ${name}`);
+		// Every other command would take a bare word for a saved name and never find this file.
+		if (out && !isFileArg(out))
+			throw new CliError(`--out ${out}: a topology file must end in .json (or be given with a path)`, `--out ${out}.json, or --name ${out} to save it as a topology`);
 		const outFile = out ? resolve(io.cwd, out) : undefined;
 		if (outFile && existsSync(outFile)) throw new CliError(`${out} already exists; vpcsim never overwrites a file on import`, 'choose another --out');
 		let result: ImportResult;

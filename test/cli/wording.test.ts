@@ -48,6 +48,14 @@ describe('vpcsim import aws', () => {
 		expect(existsSync(path.join(box.cwd, 'out.json'))).toBe(false);
 	});
 
+	it('refuses an --out that later commands would take for a saved name', async () => {
+		const box = sandbox();
+		const {status, stderr} = await box.run(['import', 'aws', path.join(fixtures, 'test-vpc-peering'), '--out', 'prod']);
+		expect(status).toBe(2);
+		expect(lines(stderr)).toEqual(['vpcsim: --out prod: a topology file must end in .json (or be given with a path)', 'hint: --out prod.json, or --name prod to save it as a topology']);
+		expect(existsSync(path.join(box.cwd, 'prod'))).toBe(false);
+	});
+
 	it('says a snapshot folder that is not there does not exist', async () => {
 		const box = sandbox();
 		const missing = await box.run(['import', 'aws', 'nowhere', '--out', 'out.json']);
