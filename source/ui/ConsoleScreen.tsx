@@ -21,7 +21,7 @@ import {errorText, isConflict, type ConsoleServices, type Opened} from './servic
 import {TablePane} from './TablePane.js';
 import {flowOf, pickerCandidates, pickerReducer, startPicker, traceEndpoints} from './tracePicker.js';
 import {TracePane} from './TracePane.js';
-import {buildTree, flattenTree, initialExpanded} from './tree.js';
+import {buildTree, flattenTree, initialExpanded, pathTo} from './tree.js';
 import {useConsoleKeys, type ConsoleController} from './useConsoleKeys.js';
 import {label} from '../model/resources.js';
 
@@ -130,7 +130,18 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 		},
 		page: listRows(bodyLayout.panes[state.focus]),
 		openSelected() {
-			if (selectedRow && selectedRow.node.children.length > 0) dispatch({type: 'toggle', key: selectedRow.node.key});
+			if (state.focus === 'resources') {
+				if (selectedRow && selectedRow.node.children.length > 0) dispatch({type: 'toggle', key: selectedRow.node.key});
+				return;
+			}
+			// Enter elsewhere shows the resource behind the row in the Resources tree.
+			let id: string | undefined;
+			if (state.focus === 'trace') id = hop?.component;
+			else {
+				const line = (state.focus === 'routes' ? routeLines : ruleLines)[state.cursors[state.focus]];
+				if (line?.kind === 'row') id = 'target' in line.row ? (line.row as RouteRow).target : (line.row as RuleRow).ownerId;
+			}
+			if (id) reveal(id);
 		},
 		expandSelected(open) {
 			if (!selectedRow) return;
@@ -257,6 +268,15 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			dispatch({type: 'quit'});
 		},
 	};
+
+	function reveal(id: string) {
+		const path = pathTo(roots, id);
+		if (!path) return dispatch({type: 'message', text: `${labelOf(id)} is not in the Resources tree.`, tone: 'info'});
+		const expanded = new Set(state.expanded);
+		for (const key of path.slice(0, -1)) expanded.add(key);
+		const index = flattenTree(roots, expanded).findIndex(row => row.node.key === path[path.length - 1]);
+		dispatch({type: 'reveal', expanded, index: Math.max(0, index)});
+	}
 
 	function saveAs(name: string) {
 		services.saveAs(name, topology).then(

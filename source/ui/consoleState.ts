@@ -50,6 +50,7 @@ export type ConsoleAction =
 	| {type: 'expand'; key: string}
 	| {type: 'collapse'; key: string}
 	| {type: 'toggle'; key: string}
+	| {type: 'reveal'; expanded: ReadonlySet<string>; index: number}
 	| {type: 'open-overlay'; overlay: OverlayKind}
 	| {type: 'close-overlay'}
 	| {type: 'overlay-move'; delta: number; length: number}
@@ -162,6 +163,15 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 			return {...state, expanded: withSet(state.expanded, action.key, false)};
 		case 'toggle':
 			return {...state, expanded: withSet(state.expanded, action.key, !state.expanded.has(action.key))};
+		case 'reveal':
+			return {
+				...state,
+				expanded: action.expanded,
+				filters: {...state.filters, resources: ''},
+				cursors: {...state.cursors, resources: action.index},
+				focus: 'resources',
+				follow: 'selection',
+			};
 		case 'open-overlay':
 			return {...state, overlay: action.overlay, overlayCursor: 0, message: undefined};
 		case 'close-overlay':

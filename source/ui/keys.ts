@@ -116,11 +116,14 @@ export const keyTable: readonly KeyBinding[] = [
 	{keys: ['enter'], action: 'open', description: 'open/close', scope: 'pane:resources'},
 	{keys: ['right', 'l'], action: 'expand', description: 'expand', scope: 'pane:resources', quiet: true},
 	{keys: ['left', 'h'], action: 'collapse', description: 'collapse', scope: 'pane:resources', quiet: true},
+	{keys: ['enter'], action: 'open', description: 'show target', scope: 'pane:routes'},
+	{keys: ['enter'], action: 'open', description: 'show group/ACL', scope: 'pane:rules'},
 	{keys: ['space'], action: 'play', description: 'play/pause', scope: 'pane:trace'},
 	{keys: ['right', 'l'], action: 'step-forward', description: 'step', scope: 'pane:trace'},
 	{keys: ['left', 'h'], action: 'step-back', description: 'back', scope: 'pane:trace'},
 	{keys: ['g'], action: 'first', description: 'first hop', scope: 'pane:trace'},
 	{keys: ['G'], action: 'last', description: 'last hop', scope: 'pane:trace'},
+	{keys: ['enter'], action: 'open', description: 'show in Resources', scope: 'pane:trace'},
 
 	// Everywhere.
 	{keys: ['tab'], action: 'focus-next', description: 'next pane', scope: 'global', quiet: true},
@@ -225,6 +228,8 @@ export function helpSections(): HelpSection[] {
 		['global', 'Everywhere'],
 		['pane:*', 'In every pane'],
 		['pane:resources', 'Resources'],
+		['pane:routes', 'Routes'],
+		['pane:rules', 'Rules'],
 		['pane:trace', 'Trace'],
 		['overlay:palette', 'Command palette'],
 		['overlay:filter', 'Filter'],

@@ -189,3 +189,16 @@ export function flattenTree(roots: readonly TreeNode[], expanded: ReadonlySet<st
 	walk(roots, 0);
 	return rows;
 }
+
+/** The keys from a root down to the first node standing for the resource, or undefined. */
+export function pathTo(roots: readonly TreeNode[], resourceId: string): string[] | undefined {
+	const walk = (items: readonly TreeNode[], trail: string[]): string[] | undefined => {
+		for (const item of items) {
+			if (item.resourceId === resourceId) return [...trail, item.key];
+			const found = walk(item.children, [...trail, item.key]);
+			if (found) return found;
+		}
+		return undefined;
+	};
+	return walk(roots, []);
+}

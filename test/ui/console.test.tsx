@@ -222,3 +222,19 @@ describe('trace', () => {
 		await waitFor(() => frame().includes('Reachable'), 'the trace');
 	});
 });
+
+describe('open', () => {
+	it('shows the resource behind a trace hop or a route in the Resources tree', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, keys.enter); // Collapse the VPC: revealing must open it again.
+		expect(frame()).not.toContain('web-1 10.0.1.10');
+		await press(stdin, ':');
+		await type(stdin, 'trace 203.0.113.10 web-1 tcp 443');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('Reachable'), 'the trace');
+		await press(stdin, 'G', keys.up, keys.enter);
+		await waitFor(() => frame().includes('[1 Resources]') && /> +main-igw/.test(frame()), 'the internet gateway selected');
+		await press(stdin, '2', 'j', 'j', keys.enter);
+		await waitFor(() => /> +main-igw|> +nat-a/.test(frame()), 'the route target selected');
+	});
+});
