@@ -143,6 +143,7 @@ export class TopologyStore {
 	create(name: string, topology: Topology): {revision: string} {
 		const file = this.fileOf(name);
 		if (fs.existsSync(file)) throw this.#taken(name);
+		this.#refuseCaseTwin(name);
 		return {revision: writeTopologyDocument(file, topology, {create: true})};
 	}
 
@@ -158,6 +159,7 @@ export class TopologyStore {
 	copy(from: string, to: string): {revision: string} {
 		const target = this.fileOf(to);
 		if (fs.existsSync(target)) throw this.#taken(to);
+		this.#refuseCaseTwin(to);
 		const {topology} = this.load(from);
 		return {revision: writeTopologyDocument(target, topology, {create: true})};
 	}
@@ -165,6 +167,7 @@ export class TopologyStore {
 	rename(from: string, to: string): void {
 		const source = this.#existing(from);
 		const target = this.fileOf(to);
+		this.#refuseCaseTwin(to, from);
 		try {
 			moveNoClobber(source, target);
 		} catch (error) {
@@ -216,6 +219,26 @@ export class TopologyStore {
 		const file = this.fileOf(name);
 		if (!fs.existsSync(file)) throw new StoreError('not-found', `no saved topology named "${name}"; \`vpcsim list\` shows them`, {file});
 		return file;
+	}
+
+	/**
+	 * `Lab` beside `lab` works here but is one file on macOS and Windows, where a copied or synced
+	 * folder would lose one of them: a name is taken whatever its case (renaming `lab` to `Lab` is fine).
+	 */
+	#refuseCaseTwin(name: string, renaming?: string): void {
+		let entries: string[];
+		try {
+			entries = fs.readdirSync(this.folder);
+		} catch {
+			return; // No folder yet: nothing is taken.
+		}
+		const wanted = `${name}.json`.toLowerCase();
+		const twin = entries.find(entry => entry.toLowerCase() === wanted && entry !== `${renaming}.json`);
+		if (!twin) return;
+		const taken = twin.slice(0, -'.json'.length);
+		throw new StoreError('exists', `a saved topology named "${taken}" already exists, and "${name}" differs from it only in case; choose another name`, {
+			file: path.join(this.folder, twin),
+		});
 	}
 
 	#taken(name: string): StoreError {

@@ -78,6 +78,18 @@ describe('saved topologies', () => {
 		expect(filesIn(store.folder)).toEqual(['alpha.json', 'beta.corrupt-2026-11-28T15-30-00Z.json', 'future.json']);
 	});
 
+	it('refuses a name that differs from a saved one only in case, except to recase it', () => {
+		const store = openStore({home: tempHome()});
+		store.create('lab', sample());
+		store.create('other', sample());
+		const clash = 'a saved topology named "lab" already exists, and "LAB" differs from it only in case; choose another name';
+		expect(() => store.create('LAB', sample())).toThrow(clash);
+		expect(() => store.copy('other', 'LAB')).toThrow(clash);
+		expect(() => store.rename('other', 'LAB')).toThrow(clash);
+		store.rename('lab', 'Lab');
+		expect(filesIn(store.folder)).toEqual(['Lab.json', 'other.json']);
+	});
+
 	it('lists nothing when nothing was saved yet', () => {
 		expect(openStore({home: tempHome()}).list()).toEqual([]);
 	});
