@@ -4,10 +4,11 @@ import {checkTopology} from '../model/load.js';
 import {formatProblem} from '../model/parse.js';
 import {collectionKeys} from '../model/resources.js';
 import type {Topology} from '../model/types.js';
-import {upgradeDocument} from '../store/index.js';
+import {isFileArg, upgradeDocument} from '../store/index.js';
 import type {Command} from './command.js';
 import {CliError, writeLine} from './io.js';
 import {readJsonFile} from './read-json.js';
+import {storeFor} from './store-access.js';
 
 export function countResources(topology: Topology): number {
 	let count = 0;
@@ -27,7 +28,16 @@ export const validateCommand: Command = {
 	run({io, paint, input}) {
 		const file = input[0]!;
 		// Upgraded first, as loading does: a file from an older vpcsim is valid if it upgrades.
-		const upgraded = upgradeDocument(readJsonFile(io.cwd, file));
+		let document: unknown;
+		try {
+			document = readJsonFile(io.cwd, file);
+		} catch (error) {
+			// "vpcsim validate lab" for a saved topology is an easy slip: show the way to check it.
+			if (error instanceof CliError && !isFileArg(file) && storeFor(io).exists(file))
+				throw new CliError(error.message, `${file} is a saved topology: vpcsim export ${file} > ${file}.json && vpcsim validate ${file}.json`);
+			throw error;
+		}
+		const upgraded = upgradeDocument(document);
 		if (!upgraded.ok) throw new CliError(`${file}: ${upgraded.message}`);
 		const result = checkTopology(upgraded.document);
 		if (!result.ok) {

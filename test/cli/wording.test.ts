@@ -88,3 +88,14 @@ describe('help and flag hints', () => {
 		}
 	});
 });
+
+describe('vpcsim validate', () => {
+	it('shows how to check a saved topology when given its name', async () => {
+		const box = sandbox();
+		await box.run(['new', 'lab']);
+		const {status, stderr} = await box.run(['validate', 'lab']);
+		expect(status).toBe(2);
+		expect(lines(stderr)).toEqual(['vpcsim: lab: no such file', 'hint: lab is a saved topology: vpcsim export lab > lab.json && vpcsim validate lab.json']);
+		expect(lines((await box.run(['validate', 'other'])).stderr)).toEqual(['vpcsim: other: no such file']);
+	});
+});
