@@ -1,6 +1,7 @@
 // `vpcsim trace`: the flags of SPEC section 2, the topology loaded from a saved name or a file,
 // and the rest handed to the trace command (trace-command.ts), which owns flow parsing, output
 // and the 0 / 1 / 2 exit statuses.
+import {readFileSync} from 'node:fs';
 import {runTraceCommand} from './trace-command.js';
 import type {Command} from './command.js';
 import {stringFlag} from './command.js';
@@ -15,6 +16,16 @@ function prefixed(out: Output): Output {
 			return out.write(text.replace(/^(?!vpcsim: |hint: |$)/gm, 'vpcsim: trace: '));
 		},
 	};
+}
+
+function readBatch(cwd: string, file: string): string {
+	try {
+		return readFileSync(resolvePath(cwd, file), 'utf8');
+	} catch (error) {
+		const code = (error as NodeJS.ErrnoException).code;
+		const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, not a file of flows' : `cannot be read (${code ?? String(error)})`;
+		throw new CliError(`trace: --batch ${file}: ${why}`, 'one JSON flow a line: {"from": "web-1", "to": "8.8.8.8", "port": 443}');
+	}
 }
 
 export const traceCommand: Command = {
@@ -55,6 +66,8 @@ export const traceCommand: Command = {
 			const missing = ['from', 'to'].filter(name => context.flags[name] === undefined).map(name => `--${name} <ref>`);
 			throw new CliError(`trace: ${missing.join(' and ')} ${missing.length > 1 ? 'are' : 'is'} required`, 'e.g. vpcsim trace --topology lab --from web-1 --to 8.8.8.8 --port 443');
 		}
+		// Read here, before the topology, so a missing file is one plain line and costs no load.
+		const flows = batch === undefined ? undefined : readBatch(io.cwd, batch);
 		const {topology} = loadTopologyArg(io, topologyArg);
 		return runTraceCommand(topology, {
 			from: stringFlag(context, 'from'),
@@ -67,6 +80,7 @@ export const traceCommand: Command = {
 			stdout: io.stdout,
 			stderr: prefixed(io.stderr),
 			color: colorEnabled(io),
+			...(flows === undefined ? {} : {readFile: () => flows}),
 		});
 	},
 };

@@ -99,3 +99,16 @@ describe('vpcsim validate', () => {
 		expect(lines((await box.run(['validate', 'other'])).stderr)).toEqual(['vpcsim: other: no such file']);
 	});
 });
+
+describe('vpcsim trace --batch', () => {
+	it('names a missing or unreadable flows file in one plain line', async () => {
+		const box = sandbox();
+		await box.run(['new', 'lab']);
+		const hint = 'hint: one JSON flow a line: {"from": "web-1", "to": "8.8.8.8", "port": 443}';
+		const missing = await box.run(['trace', '-t', 'lab', '--batch', 'nope.jsonl']);
+		expect(missing.status).toBe(2);
+		expect(lines(missing.stderr)).toEqual(['vpcsim: trace: --batch nope.jsonl: no such file', hint]);
+		const folder = await box.run(['trace', '-t', 'lab', '--batch', '.']);
+		expect(lines(folder.stderr)).toEqual(['vpcsim: trace: --batch .: is a folder, not a file of flows', hint]);
+	});
+});
