@@ -1,6 +1,5 @@
 // The header (topology name and saved state) and the footer (the last message and the keys that
 // work now, generated from the key table).
-import React from 'react';
 import {Box, Text} from 'ink';
 import type {Message, SaveState} from './consoleState.js';
 import {footerHints, type OverlayKind, type Pane} from './keys.js';

@@ -1,29 +1,22 @@
 // The console screen: four panes over one topology. State lives in consoleReducer; this component
 // derives what the panes show (memoised per topology and per selection, so a key press on a large
-// topology only redraws), runs the effects (save, trace, play) and lays the panes out.
-import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {Box} from 'ink';
+// topology only redraws) and runs the effects (save, trace, play); ConsoleView draws it.
+import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {FlowSpec} from '../engine/types.js';
-import {indexResources} from '../model/resources.js';
+import {indexResources, label} from '../model/resources.js';
 import type {Topology} from '../model/types.js';
-import {Footer, Header} from './Chrome.js';
 import {consoleReducer, createConsoleState, traceHops} from './consoleState.js';
 import {redoHistory, undoHistory} from './history.js';
-import {HelpOverlay, helpLines} from './HelpOverlay.js';
-import {type Pane} from './keys.js';
+import {helpLines} from './HelpOverlay.js';
+import {ConsoleView} from './ConsoleView.js';
 import {computeLayout, listRows} from './layout.js';
-import {ConflictOverlay, SuggestedOverlay, TracePickerOverlay} from './Overlays.js';
-import {PalettePanel, paletteHeight} from './PalettePanel.js';
+import {paletteHeight} from './PalettePanel.js';
 import {emptyPalette, paletteReducer} from './paletteState.js';
-import {ResourcesPane} from './ResourcesPane.js';
-import {isMatchedRoute, isMatchedRule, matchedOwner, routesFor, rulesFor, toLines, type RouteRow, type RuleRow} from './selection.js';
+import {matchedOwner, routesFor, rulesFor, toLines, type RouteRow, type RuleRow} from './selection.js';
 import {errorText, isConflict, type ConsoleServices, type Opened} from './services.js';
-import {TablePane} from './TablePane.js';
 import {flowOf, pickerCandidates, pickerReducer, startPicker, traceEndpoints} from './tracePicker.js';
-import {TracePane} from './TracePane.js';
 import {buildTree, flattenTree, initialExpanded, pathTo} from './tree.js';
 import {useConsoleKeys, type ConsoleController} from './useConsoleKeys.js';
-import {label} from '../model/resources.js';
 
 export type ConsoleScreenProps = {
 	readonly opened: Opened;
@@ -114,7 +107,6 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 	const maxOutput = Math.max(3, Math.floor(layout.body / 2));
 	const paletteRows = state.overlay === 'palette' ? paletteHeight(palette, output, maxOutput) : 0;
 	const bodyLayout = paletteRows > 0 ? computeLayout(columns, rows, state.side, paletteRows) : layout;
-	const bodyHeight = bodyLayout.body;
 
 	const controller: ConsoleController = {
 		state,
@@ -295,78 +287,26 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 
 	useConsoleKeys(controller);
 
-	const overlayBody = state.overlay === 'help' || state.overlay === 'trace-picker' || state.overlay === 'suggested' || state.overlay === 'conflict';
-	const stackedTabs = (active: Pane) =>
-		bodyLayout.mode === 'stacked'
-			? (['routes', 'rules', 'trace'] as const).map(pane => ({number: pane === 'routes' ? 2 : pane === 'rules' ? 3 : 4, title: pane[0]!.toUpperCase() + pane.slice(1), active: pane === active}))
-			: undefined;
-	const p = bodyLayout.panes;
-	const filtering = state.overlay === 'filter';
-	const routesPane = (
-		<TablePane<RouteRow>
-			number={2}
-			title="Routes"
-			lines={routeLines}
-			empty={routeView.empty}
-			cursor={state.cursors.routes}
-			rect={p.routes}
-			focused={state.focus === 'routes'}
-			filter={state.filters.routes}
-			filtering={filtering && state.focus === 'routes'}
-			format={row => ({text: `${row.destination.padEnd(18)} → ${row.target}`, dim: row.note})}
-			isMarked={row => isMatchedRoute(row, matched)}
-			context={state.follow === 'trace' && routesSubject !== selectedId ? `following trace hop: ${labelOf(routesSubject ?? '')}` : undefined}
-			tabs={stackedTabs('routes')}
-		/>
-	);
-	const rulesPane = (
-		<TablePane<RuleRow>
-			number={3}
-			title="Rules"
-			lines={ruleLines}
-			empty={ruleView.empty}
-			cursor={state.cursors.rules}
-			rect={p.rules}
-			focused={state.focus === 'rules'}
-			filter={state.filters.rules}
-			filtering={filtering && state.focus === 'rules'}
-			format={row => ({text: row.text})}
-			isMarked={row => isMatchedRule(row, matched)}
-			context={state.follow === 'trace' && rulesSubject !== selectedId ? `following trace hop: ${labelOf(rulesSubject ?? '')}` : undefined}
-			tabs={stackedTabs('rules')}
-		/>
-	);
-	const tracePane = <TracePane trace={state.trace} rect={p.trace} focused={state.focus === 'trace'} tabs={stackedTabs('trace')} labelOf={labelOf} />;
-
-	let body: React.ReactNode;
-	if (state.overlay === 'help') body = <HelpOverlay width={layout.width} height={bodyHeight} scroll={state.overlayCursor} />;
-	else if (state.overlay === 'trace-picker') body = <TracePickerOverlay state={picker} candidates={candidates} width={layout.width} height={bodyHeight} />;
-	else if (state.overlay === 'suggested') body = <SuggestedOverlay traces={topology.suggestedTraces} cursor={state.overlayCursor} width={layout.width} height={bodyHeight} />;
-	else if (state.overlay === 'conflict') body = <ConflictOverlay name={state.name} width={layout.width} height={bodyHeight} />;
-	const resources = <ResourcesPane rows={treeRows} cursor={state.cursors.resources} rect={p.resources} focused={state.focus === 'resources'} filter={state.filters.resources} filtering={filtering && state.focus === 'resources'} />;
-
 	return (
-		<Box flexDirection="column" width={layout.width} height={layout.height}>
-			<Header name={state.name} title={topology.title} saveState={state.saveState} width={layout.width} undo={state.doc.past.length} />
-			{overlayBody ? (
-				body
-			) : bodyLayout.mode === 'grid' ? (
-				<Box height={bodyHeight}>
-					{resources}
-					<Box flexDirection="column">
-						{routesPane}
-						{rulesPane}
-					</Box>
-					{tracePane}
-				</Box>
-			) : (
-				<Box height={bodyHeight}>
-					{resources}
-					{state.side === 'rules' ? rulesPane : state.side === 'trace' ? tracePane : routesPane}
-				</Box>
-			)}
-			{state.overlay === 'palette' ? <PalettePanel state={palette} output={output} width={layout.width} maxOutput={maxOutput} /> : null}
-			<Footer focus={state.focus} overlay={state.overlay} message={state.message} width={layout.width} />
-		</Box>
+		<ConsoleView
+			state={state}
+			topology={topology}
+			layout={layout}
+			bodyLayout={bodyLayout}
+			palette={palette}
+			paletteOutput={output}
+			maxOutput={maxOutput}
+			picker={picker}
+			candidates={candidates}
+			treeRows={treeRows}
+			routeLines={routeLines}
+			ruleLines={ruleLines}
+			routeView={routeView}
+			ruleView={ruleView}
+			matched={matched}
+			followingRoutes={state.follow === 'trace' && routesSubject !== selectedId ? labelOf(routesSubject ?? '') : undefined}
+			followingRules={state.follow === 'trace' && rulesSubject !== selectedId ? labelOf(rulesSubject ?? '') : undefined}
+			labelOf={labelOf}
+		/>
 	);
 }

@@ -1,5 +1,4 @@
 // The `?` overlay: every key, grouped by where it works, generated from the key table.
-import React from 'react';
 import {Box, Text} from 'ink';
 import {helpSections} from './keys.js';
 import {fit} from './layout.js';

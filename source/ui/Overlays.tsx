@@ -1,6 +1,5 @@
 // The overlays that take the body's place: the trace picker, the suggested traces and the
 // changed-on-disk question.
-import React from 'react';
 import {Box, Text} from 'ink';
 import type {SuggestedTrace} from '../model/types.js';
 import {fit, windowStart} from './layout.js';

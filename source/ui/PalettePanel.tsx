@@ -1,6 +1,5 @@
 // The command palette as drawn: the line with its cursor, the inline error, completion
 // candidates and the output of commands that only explain (help, cidr).
-import React from 'react';
 import {Box, Text} from 'ink';
 import {fit} from './layout.js';
 import type {PaletteState} from './paletteState.js';

@@ -1,5 +1,4 @@
 // The Resources pane: the tree of the topology, windowed so that only the rows on screen render.
-import React from 'react';
 import {Text} from 'ink';
 import {listRows, windowStart, type Rect} from './layout.js';
 import {ListRow, PaneFrame} from './PaneFrame.js';

@@ -1,6 +1,6 @@
 // The console's root: the template picker on a first run, then the console screen; a plain
 // message while the terminal is smaller than 80x24 (the screen comes back when it grows).
-import React, {useEffect, useState} from 'react';
+import {useEffect, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {ConsoleScreen} from './ConsoleScreen.js';

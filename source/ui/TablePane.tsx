@@ -1,6 +1,5 @@
 // The Routes and Rules panes: section headings and rows, windowed, with the row the current trace
 // hop matched marked and kept in view.
-import React from 'react';
 import {Text} from 'ink';
 import {fit, listRows, windowStart, type Rect} from './layout.js';
 import {ListRow, PaneFrame} from './PaneFrame.js';

@@ -1,6 +1,5 @@
 // The Trace pane: the verdict in plain words, the hop list (request then reply) and the selected
 // hop's detail, including the packet header before and after a rewrite.
-import React from 'react';
 import {Box, Text} from 'ink';
 import type {Hop, Packet} from '../engine/types.js';
 import type {TraceView} from './consoleState.js';

@@ -1,6 +1,5 @@
 // The console's entry: `vpcsim` and `vpcsim open <name|file>`. Checks the terminal, opens the
 // topology (or nothing: the template picker), and runs Ink inside the alternate screen.
-import React from 'react';
 import {render} from 'ink';
 import type {TopologyStore} from '../store/store.js';
 import {Root} from './Root.js';

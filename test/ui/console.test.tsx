@@ -1,4 +1,4 @@
-import React, {act} from 'react';
+import {act} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {render} from 'ink-testing-library';
 import {Root} from '../../source/ui/Root.js';

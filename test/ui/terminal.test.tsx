@@ -1,4 +1,4 @@
-import React, {act} from 'react';
+import {act} from 'react';
 import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {render} from 'ink-testing-library';
