@@ -18,6 +18,8 @@ export const EXIT_BAD_INPUT = 2;
 export const EXIT_INTERNAL = 70;
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
+	quietWhenReaderLeaves(io.stdout, io);
+	quietWhenReaderLeaves(io.stderr, undefined);
 	try {
 		return await dispatch(argv, io);
 	} catch (error) {
@@ -72,6 +74,23 @@ function helpCommand(argv: readonly string[], io: Io): number {
 	if (!command) throw new CliError(`help: no command "${name}"`, didYouMean(name, commands.map(c => c.name), c => `"vpcsim help ${c}"`));
 	io.stdout.write(commandHelp(command, colors));
 	return EXIT_OK;
+}
+
+const guarded = new WeakSet<object>();
+
+/**
+ * `vpcsim export lab --format dot | head` closes the pipe while vpcsim still writes: the reader has
+ * what it wanted, so that is no error to report (and without a listener Node dies with a stack
+ * trace). Anything else that breaks the output is said in one line.
+ */
+function quietWhenReaderLeaves(out: Io['stdout'], io: Io | undefined): void {
+	const stream = out as Partial<Pick<NodeJS.EventEmitter, 'on'>>;
+	if (typeof stream.on !== 'function' || guarded.has(stream)) return;
+	guarded.add(stream);
+	stream.on.call(out, 'error', (error: NodeJS.ErrnoException) => {
+		if (error.code === 'EPIPE' || error.code === 'ERR_STREAM_DESTROYED') return;
+		if (io) writeLine(io.stderr, `vpcsim: cannot write the output: ${error.message}`);
+	});
 }
 
 type Hinted = {message: string; hint?: unknown; name?: string; kind?: unknown};

@@ -1,6 +1,6 @@
 // The shipped binary, dist/cli.js, as a user runs it (built from the current source by
 // test/global-setup.ts).
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -58,6 +58,20 @@ describe('dist/cli.js', () => {
 		const {status, stderr} = vpcsim(['lisst']);
 		expect(status).toBe(2);
 		expect(stderr).toBe('vpcsim: unknown command "lisst"\nhint: did you mean "vpcsim list"?\n');
+	});
+
+	it('stops quietly when the reader of its output goes away (| head)', async () => {
+		const folder = tempFolder();
+		const big = {schemaVersion: 1, name: 'big', title: 'x'.repeat(2_000_000)};
+		writeFileSync(path.join(folder, 'big.json'), JSON.stringify(big));
+		const child = spawn(process.execPath, [binary, 'export', 'big.json'], {cwd: folder, env: {PATH: process.env.PATH ?? '', VPCSIM_HOME: tempFolder()}});
+		let stderr = '';
+		child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+		// Read one chunk, then hang up, as head does.
+		child.stdout.once('data', () => child.stdout.destroy());
+		const status = await new Promise<number | null>(resolve => child.on('close', code => resolve(code)));
+		expect(stderr).toBe('');
+		expect(status).toBe(0);
 	});
 
 	it('saves, traces and exits 1 for an unreachable flow', () => {
