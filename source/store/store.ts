@@ -236,6 +236,7 @@ export class TopologyStore {
 		const twin = entries.find(entry => entry.toLowerCase() === wanted && entry !== `${renaming}.json`);
 		if (!twin) return;
 		const taken = twin.slice(0, -'.json'.length);
+		if (taken === name) throw this.#taken(name);
 		throw new StoreError('exists', `a saved topology named "${taken}" already exists, and "${name}" differs from it only in case; choose another name`, {
 			file: path.join(this.folder, twin),
 		});
