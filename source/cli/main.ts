@@ -1,5 +1,9 @@
 // The command line: `vpcsim <command> [args] [flags]`. main() never exits the process and never
 // lets an exception escape; it prints what went wrong on one line and returns the exit status.
+import {readdirSync} from 'node:fs';
+import path from 'node:path';
+import {StoreError} from '../store/index.js';
+import {QUARANTINE_INFIX} from '../store/names.js';
 import {parseArgs} from './args.js';
 import type {Command} from './command.js';
 import {commandHelp, mainHelp} from './help.js';
@@ -106,7 +110,8 @@ function report(error: unknown, io: Io): number {
 	const debug = io.env.VPCSIM_DEBUG === '1';
 	if (isUserError(error)) {
 		writeLine(io.stderr, `vpcsim: ${firstLine(error.message)}`);
-		if (typeof error.hint === 'string' && error.hint) writeLine(io.stderr, `hint: ${error.hint}`);
+		const hint = typeof error.hint === 'string' && error.hint ? error.hint : nearMiss(error);
+		if (hint) writeLine(io.stderr, `hint: ${hint}`);
 		if (debug && error instanceof Error && error.stack) writeLine(io.stderr, error.stack);
 		return error instanceof CliError ? error.exitCode : EXIT_BAD_INPUT;
 	}
@@ -115,6 +120,23 @@ function report(error: unknown, io: Io): number {
 	if (debug && error instanceof Error && error.stack) writeLine(io.stderr, error.stack);
 	else writeLine(io.stderr, 'hint: run again with VPCSIM_DEBUG=1 to see where it happened, and report it');
 	return EXIT_INTERNAL;
+}
+
+/** For a saved topology or file that is not there: the one beside it that was probably meant. */
+function nearMiss(error: Hinted): string | undefined {
+	if (!(error instanceof StoreError) || error.kind !== 'not-found' || !error.file) return undefined;
+	let entries: string[];
+	try {
+		entries = readdirSync(path.dirname(error.file));
+	} catch {
+		return undefined;
+	}
+	const saved = error.message.startsWith('no saved topology');
+	const wanted = path.basename(error.file, saved ? '.json' : undefined);
+	const candidates = entries
+		.filter(entry => entry.endsWith('.json') && !entry.includes(QUARANTINE_INFIX))
+		.map(entry => (saved ? entry.slice(0, -'.json'.length) : entry));
+	return didYouMean(wanted, candidates);
 }
 
 function firstLine(text: string): string {

@@ -19,6 +19,23 @@ describe('did you mean', () => {
 	});
 });
 
+describe('a saved topology or file that is not there', () => {
+	it('suggests the saved name or the file beside it that was probably meant', async () => {
+		const box = sandbox();
+		await box.run(['new', 'lab']);
+		await box.run(['new', 'hub']);
+		for (const argv of [['rm', 'lba'], ['export', 'lab2'], ['cp', 'lab', 'x'].map(word => (word === 'lab' ? 'alb' : word))]) {
+			const {status, stderr} = await box.run(argv);
+			expect(status, argv.join(' ')).toBe(2);
+			expect(lines(stderr)[1], argv.join(' ')).toBe('hint: did you mean lab?');
+		}
+		box.write('prod.json', '{}');
+		expect(lines((await box.run(['validate', './prdo.json'])).stderr)).toEqual(['vpcsim: ./prdo.json: no such file']);
+		expect(lines((await box.run(['export', './prdo.json'])).stderr)[1]).toBe('hint: did you mean prod.json?');
+		expect(lines((await box.run(['rm', 'ghost'])).stderr)).toEqual(['vpcsim: no saved topology named "ghost"; `vpcsim list` shows them']);
+	});
+});
+
 describe('vpcsim import aws', () => {
 	it('checks --name before reading the snapshot, and saves nothing', async () => {
 		const box = sandbox();
