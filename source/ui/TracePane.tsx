@@ -37,8 +37,9 @@ export function verdict(trace: TraceView, labelOf: (id: string) => string): stri
 	const blocked = result.blockedAt;
 	if (!blocked) return 'Not reachable.';
 	const why = result.explanations.find(item => item.component === blocked.component && item.code === blocked.code)?.message;
-	const where = blocked.direction === 'return' ? 'the reply is stopped on its way back' : 'the request is stopped on its way there';
-	return `Not reachable: ${where} at ${labelOf(blocked.component)} (${blocked.code})${why ? `: ${why}` : '.'}`;
+	const where = blocked.direction === 'return' ? 'the request arrives, but the reply is stopped on its way back' : 'the request is stopped on its way there';
+	// The code is in the hop's detail; the verdict keeps to words.
+	return `Not reachable: ${where} at ${labelOf(blocked.component)}.${why ? ` ${why}` : ` (${blocked.code})`}`;
 }
 
 export function TracePane({trace, rect, focused, tabs, labelOf}: Props) {
@@ -65,7 +66,7 @@ export function TracePane({trace, rect, focused, tabs, labelOf}: Props) {
 	}
 	const verdictText = verdict(trace, labelOf);
 	// Rows: verdict (wrapped to 2), packet, hop list, a rule, detail.
-	const verdictRows = Math.min(3, Math.ceil(verdictText.length / Math.max(1, width)));
+	const verdictRows = Math.min(rect.height >= 20 ? 5 : 4, Math.ceil(verdictText.length / Math.max(1, width)));
 	const detailRows = Math.min(detailLines.reduce((sum, line) => sum + Math.ceil(Math.max(1, line.length) / Math.max(1, width)), 0), 7);
 	const listHeight = Math.max(2, listRows(rect) - verdictRows - 1 - detailRows - 1);
 	const start = windowStart(trace.cursor, hops.length, listHeight);

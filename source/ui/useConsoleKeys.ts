@@ -224,7 +224,7 @@ export function useConsoleKeys(controller: ConsoleController): void {
 	// The latest controller, so the input subscription is made once and never sees stale state.
 	const latest = useRef(controller);
 	latest.current = controller;
-	const pending = useRef<string[]>([]);
+	const pending = useRef<Array<{input: string; key: Key}>>([]);
 	const handle = useCallback((input: string, key: Key) => {
 		const c = latest.current;
 		const press = {name: keyName(input, key), input};
@@ -232,26 +232,32 @@ export function useConsoleKeys(controller: ConsoleController): void {
 		dispatchKey(press, layers);
 	}, []);
 	const onInput = useCallback((input: string, key: Key) => {
-		if (!isBurst(input, key)) return handle(input, key);
-		// One character at a time, each after the screen has rendered what the previous one did
-		// (`:` must have opened the palette before `c` is typed into it). A key that changes
-		// nothing causes no render, so the wait for one is short.
+		const idle = pending.current.length === 0;
+		if (idle && !isBurst(input, key)) return handle(input, key);
+		// One key at a time, each after the screen has rendered what the previous one did (`:`
+		// must have opened the palette before `c` is typed into it), and in the order they came:
+		// a key that arrives while a burst is being taken waits its turn.
+		if (isBurst(input, key))
+			for (const char of input) pending.current.push({input: char === '\r' || char === '\n' || char === '\t' || char === '\u007F' ? '' : char, key: keyOfChar(char)});
+		else pending.current.push({input, key});
+		if (!idle) return;
 		const drain = () => {
-			const char = pending.current.shift();
-			if (char === undefined) return;
+			const item = pending.current[0];
+			if (!item) return;
 			const before = latest.current;
-			handle(char === '\r' || char === '\t' || char === '\u007F' ? '' : char, keyOfChar(char));
+			handle(item.input, item.key);
 			let tries = 0;
+			// A key that changes nothing causes no render, so the wait for one is short.
 			const next = () => {
-				if (pending.current.length === 0) return;
 				if (latest.current === before && tries++ < 4) setTimeout(next, 2);
-				else drain();
+				else {
+					pending.current.shift();
+					drain();
+				}
 			};
 			setTimeout(next, 0);
 		};
-		const idle = pending.current.length === 0;
-		pending.current.push(...input);
-		if (idle) drain();
+		drain();
 	}, []);
 	useInput(onInput);
 }

@@ -52,9 +52,9 @@ describe('a 10,000-instance topology', () => {
 			rulesFor(topology, index, 'i-199-9-4');
 		});
 		// Generous bounds: shared CI machines are slow; these guard against quadratic work.
-		expect(build).toBeLessThan(1000);
-		expect(flatten).toBeLessThan(20);
-		expect(select).toBeLessThan(50);
+		expect(build).toBeLessThan(3000);
+		expect(flatten).toBeLessThan(100);
+		expect(select).toBeLessThan(100);
 		const all = new Set<string>();
 		const walk = (nodes: typeof roots) => nodes.forEach(node => (all.add(node.key), walk(node.children)));
 		walk(roots);
