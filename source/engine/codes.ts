@@ -21,6 +21,14 @@ export const codes = {
 	VPCE_GATEWAY_PROTOCOL_RESTRICTION: 'a gateway endpoint carries only TCP and ICMP',
 	UNSUPPORTED_COMPONENT: 'the route leads to a kind of component this trace does not model',
 	NO_PATH: 'there is no connection from the source into AWS',
+	BAD_STATE_ATTACHMENT: 'the transit gateway attachment is not available (pending, deleting, rejected, ...)',
+	BAD_STATE_VPN: 'the VPN connection to the virtual private gateway is not working: not available, or both tunnels down',
+	TGW_BAD_STATE_VPN: 'the VPN connection to the transit gateway is not working: not available, or both tunnels down',
+	TGW_ROUTE_AZ_RESTRICTION: 'the VPC attachment has no subnet in the source\'s availability zone, so that zone cannot reach the transit gateway',
+	TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION: 'the transit gateway attachment is associated with no route table, so nothing arriving from it is routed',
+	VGW_PRIVATE_IP_ASSOCIATION_FOR_EGRESS: 'a virtual private gateway carries only traffic from its own VPC\'s addresses (no edge-to-edge routing)',
+	TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED: 'the reply leaves an appliance VPC\'s attachment in another zone than the request; turn on appliance mode so a stateful appliance sees both directions',
+	UNKNOWN_DESTINATION: 'the packet leaves AWS toward an on-premises network this topology does not describe',
 	// The project's own codes
 	INSTANCE_NOT_RUNNING: 'the instance is not running, so it neither sends nor receives',
 	NO_INTERFACE_AT_ADDRESS: 'the address lies in a subnet but no network interface holds it',
@@ -31,6 +39,8 @@ export const codes = {
 	ROUTING_LOOP: 'the packet went round a loop of routes and was dropped',
 	REPLY_FROM_OTHER_ADDRESS: 'the reply left by another way (e.g. a NAT gateway) and arrives from an address the client did not send to',
 	DELIVERED_TO_OTHER_HOST: 'the packet arrived at another host holding the same address (overlapping blocks)',
+	TGW_VPC_NOT_ATTACHED: 'the route sends the packet to a transit gateway the VPC has no attachment to',
+	DXGW_NO_VGW_TO_VGW: 'a Direct Connect gateway carries traffic between on-premises and its gateways, never from one associated VGW to another',
 } as const;
 
 export type Code = keyof typeof codes;

@@ -4,6 +4,7 @@
 // brings on-premises traffic in with registerSiteEntry(); it is imported here so it registers.
 export {prepare, registerContextExtension, type ContextExtension} from './context.js';
 export {trace} from './trace.js';
+import './hybrid-register.js';
 export {TraceInputError} from './errors.js';
 export {checkFlow, parseFlowArgs, parseFlowLine, parseProtocol, parsePort, DEFAULT_SOURCE_PORT} from './flow.js';
 export {codes, codeMeaning, type Code} from './codes.js';

@@ -208,12 +208,12 @@ describe('destinations named as resources', () => {
 });
 
 describe('parts traced later', () => {
-	it('a route to a transit gateway stops there with UNSUPPORTED_COMPONENT until that hop is modelled', () => {
+	it('a route to a transit gateway whose attachment has no associated route table stops at the attachment', () => {
 		const b = oneVpc();
 		b.doc.transitGateways.push({id: 'tgw-1'});
 		b.doc.transitGatewayAttachments.push({id: 'tgw-attach-1', transitGatewayId: 'tgw-1', type: 'vpc', resourceId: 'vpc-a', subnetIds: ['subnet-1']});
 		b.routes('rtb-main-a', {destinationCidr: '172.16.0.0/12', target: 'tgw-1'});
-		expect(b.trace({from: 'i-a', to: '172.16.0.9', port: 22}).blockedAt).toMatchObject({component: 'tgw-1', code: 'UNSUPPORTED_COMPONENT'});
+		expect(b.trace({from: 'i-a', to: '172.16.0.9', port: 22}).blockedAt).toMatchObject({component: 'tgw-attach-1', code: 'TGW_ATTACH_MISSING_TGW_RTB_ASSOCIATION'});
 	});
 
 	it('an on-premises host without a VPN or Direct Connect path has NO_PATH', () => {

@@ -73,6 +73,19 @@ export function compileRouteTable(table: RouteTable, vpc: VpcC, input: RouteComp
 	return {id: table.id, table, vpc, lpm, locals: vpc.blocks};
 }
 
+/** Adds a route compiled elsewhere (VGW propagation derived from VPN and Direct Connect) to a compiled table. */
+export function addRoute(table: RouteTableC, route: {cidr: Cidr; target: string; targetKind: TargetKind; origin: RouteC['origin']}): void {
+	const rank = route.origin === 'propagated' ? 2 : 0;
+	const compiled = makeRoute(route.cidr, formatCidr(route.cidr), undefined, route.target, route.targetKind, route.origin, false, rank, Number.MAX_SAFE_INTEGER);
+	const group = table.lpm.exact(route.cidr)[0];
+	if (!group) {
+		table.lpm.insert(route.cidr, [compiled]);
+		return;
+	}
+	group.push(compiled);
+	group.sort(byPriority);
+}
+
 function coveredByLocal(table: RouteTableC, address: number): boolean {
 	for (const block of table.locals) if (cidrContainsAddress(block, address)) return true;
 	return false;
