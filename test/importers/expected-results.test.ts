@@ -100,3 +100,43 @@ describe('hybrid-cloud: expected results over the internet', () => {
 		expect(run({from: '8.8.8.8', to: '54.191.42.182', protocol: 'tcp', port: 3306}).reachable).toBe(false);
 	});
 });
+
+describe('hybrid-cloud: expected results through the transit gateway', () => {
+	const context = prepare(importAwsSnapshot(join(fixtures, 'hybrid-cloud')).topology);
+	const run = (flow: FlowSpec) => trace(context, flow);
+	const east2Private = 'i-04cd3db5124a05ee6';
+	const east2Public = 'i-01602d9efaed4409a';
+
+	it('east2_private -> 10.20.1.207 (east2_public\'s private IP) tcp/22: ACCEPTED through tgw-06b348adabd13452d', () => {
+		const result = run({from: east2Private, to: '10.20.1.207', protocol: 'tcp', port: 22});
+		expect(result.reachable).toBe(true);
+		expect(result.blockedAt).toBeNull();
+		// Batfish: i-04cd.. > subnet-0cb5.. > vpc-0276.. > tgw-06b3.. > vpc-0574.. > subnet-06a6.. > i-0160..
+		expect(components(result)).toEqual([
+			east2Private,
+			'sg-024243f6c203c78bf',
+			'acl-0b3d0f6b0978f09f8',
+			'rtb-06227a9df13216f67',
+			'tgw-attach-021f89744fac566dd',
+			'acl-0b3d0f6b0978f09f8',
+			'tgw-06b348adabd13452d',
+			'tgw-rtb-00e37bc5142347b03',
+			'tgw-attach-0648110513acd6de5',
+			'sg-0e37fc2ef01c89369',
+			east2Public,
+		]);
+		// The snapshot's TGW table lists no routes: the VPC blocks come from its propagations.
+		expect(result.forward[7]!.detail).toBe('10.20.0.0/16 -> tgw-attach-0648110513acd6de5 (propagated from vpc-0574d08f8d05917e4)');
+		expect(result.forward.filter(hop => hop.type === 'security-group').map(hop => hop.detail)).toEqual([
+			'egress: sg-024243f6c203c78bf allows all traffic to 0.0.0.0/0',
+			'ingress: sg-0e37fc2ef01c89369 allows tcp 22 from 0.0.0.0/0',
+		]);
+		expect(result.return.map(hop => hop.component)).toContain('tgw-06b348adabd13452d');
+	});
+
+	it('the VPCs of one region reach each other only through their own region\'s transit gateway', () => {
+		expect(run({from: east2Public, to: '10.30.1.166', protocol: 'tcp', port: 22}).reachable).toBe(true);
+		// The TGW peering attachment is being deleted: no private path across regions.
+		expect(run({from: east2Private, to: '10.40.2.80', protocol: 'tcp', port: 22}).blockedAt).toMatchObject({component: 'rtb-06227a9df13216f67', code: 'NO_ROUTE_TO_DESTINATION'});
+	});
+});
