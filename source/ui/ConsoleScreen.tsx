@@ -10,7 +10,7 @@ import {redoHistory, undoHistory} from './history.js';
 import {helpLines} from './HelpOverlay.js';
 import {ConsoleView} from './ConsoleView.js';
 import {computeLayout, listRows} from './layout.js';
-import {paletteHeight} from './PalettePanel.js';
+import {outputStart, paletteHeight} from './PalettePanel.js';
 import {emptyPalette, paletteReducer} from './paletteState.js';
 import {matchedOwner, routesFor, rulesFor, toLines, type RouteRow, type RuleRow} from './selection.js';
 import {errorText, isConflict, type ConsoleServices, type Opened} from './services.js';
@@ -37,7 +37,12 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 	});
 	const [palette, paletteDispatch] = useReducer(paletteReducer, emptyPalette);
 	const [picker, pickerDispatch] = useReducer(pickerReducer, undefined, () => startPicker());
-	const [output, setOutput] = useState<readonly string[]>([]);
+	const [output, setOutputLines] = useState<readonly string[]>([]);
+	const [outputTop, setOutputTop] = useState(0);
+	const setOutput = (lines: readonly string[]) => {
+		setOutputLines(lines);
+		setOutputTop(0);
+	};
 	const topology = state.doc.present;
 
 	// Saving is serialised and uses the newest revision, which a render may not have seen yet.
@@ -187,6 +192,10 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			// help, cidr: the answer stays under the line.
 			setOutput(result.message.split('\n'));
 		},
+		scrollOutput(direction) {
+			const page = Math.max(1, maxOutput - 2);
+			setOutputTop(top => outputStart(top + direction * page, output.length, maxOutput));
+		},
 		completePalette() {
 			try {
 				const completion = services.complete(palette.text, palette.cursor, topology);
@@ -295,6 +304,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			bodyLayout={bodyLayout}
 			palette={palette}
 			paletteOutput={output}
+			paletteOutputTop={outputTop}
 			maxOutput={maxOutput}
 			picker={picker}
 			candidates={candidates}

@@ -28,6 +28,7 @@ export type ConsoleViewProps = {
 	readonly bodyLayout: Layout;
 	readonly palette: PaletteState;
 	readonly paletteOutput: readonly string[];
+	readonly paletteOutputTop: number;
 	readonly maxOutput: number;
 	readonly picker: PickerState;
 	readonly candidates: readonly Endpoint[];
@@ -44,7 +45,7 @@ export type ConsoleViewProps = {
 	readonly labelOf: (id: string) => string;
 };
 
-export function ConsoleView({state, topology, layout, bodyLayout, palette, paletteOutput, maxOutput, picker, candidates, treeRows, routeLines, ruleLines, routeView, ruleView, matched, followingRoutes, followingRules, labelOf}: ConsoleViewProps) {
+export function ConsoleView({state, topology, layout, bodyLayout, palette, paletteOutput, paletteOutputTop, maxOutput, picker, candidates, treeRows, routeLines, ruleLines, routeView, ruleView, matched, followingRoutes, followingRules, labelOf}: ConsoleViewProps) {
 	const bodyHeight = bodyLayout.body;
 	const overlayBody = state.overlay === 'help' || state.overlay === 'trace-picker' || state.overlay === 'suggested' || state.overlay === 'conflict';
 	const stackedTabs = (active: Pane) =>
@@ -116,7 +117,7 @@ export function ConsoleView({state, topology, layout, bodyLayout, palette, palet
 					{state.side === 'rules' ? rulesPane : state.side === 'trace' ? tracePane : routesPane}
 				</Box>
 			)}
-			{state.overlay === 'palette' ? <PalettePanel state={palette} output={paletteOutput} width={layout.width} maxOutput={maxOutput} /> : null}
+			{state.overlay === 'palette' ? <PalettePanel state={palette} output={paletteOutput} top={paletteOutputTop} width={layout.width} maxOutput={maxOutput} /> : null}
 			<Footer focus={state.focus} overlay={state.overlay} message={state.message} width={layout.width} />
 		</Box>
 	);

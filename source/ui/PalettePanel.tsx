@@ -8,9 +8,18 @@ export function paletteHeight(state: PaletteState, output: readonly string[], ma
 	return 3 + (state.error ? 1 : 0) + (state.candidates.length > 0 ? 1 : 0) + Math.min(output.length, maxOutput);
 }
 
-type Props = {readonly state: PaletteState; readonly output: readonly string[]; readonly width: number; readonly maxOutput: number};
+type Props = {readonly state: PaletteState; readonly output: readonly string[]; readonly top: number; readonly width: number; readonly maxOutput: number};
 
-export function PalettePanel({state, output, width, maxOutput}: Props) {
+/** The first output line shown, kept so the last page is full. */
+export function outputStart(top: number, total: number, maxOutput: number): number {
+	return total <= maxOutput ? 0 : Math.max(0, Math.min(top, total - (maxOutput - 1)));
+}
+
+export function PalettePanel({state, output, top, width, maxOutput}: Props) {
+	// A long answer (help) pages: one line says where it is and how to move.
+	const long = output.length > maxOutput;
+	const start = outputStart(top, output.length, maxOutput);
+	const shownOutput = long ? output.slice(start, start + maxOutput - 1) : output;
 	const inner = width - 4;
 	// Keep the cursor in view on a line longer than the panel.
 	const offset = Math.max(0, state.cursor - inner + 2);
@@ -34,11 +43,16 @@ export function PalettePanel({state, output, width, maxOutput}: Props) {
 					{fit(state.candidates.join('  '), inner)}
 				</Text>
 			) : null}
-			{output.slice(0, maxOutput).map((line, index) => (
+			{shownOutput.map((line, index) => (
 				<Text key={index} wrap="truncate">
 					{fit(line, inner)}
 				</Text>
 			))}
+			{long ? (
+				<Text dimColor wrap="truncate">
+					{fit(`lines ${start + 1}-${start + shownOutput.length} of ${output.length}; PgUp/PgDn to scroll`, inner)}
+				</Text>
+			) : null}
 		</Box>
 	);
 }

@@ -81,6 +81,8 @@ export const keyTable: readonly KeyBinding[] = [
 	{keys: ['left'], action: 'cursor-left', description: 'cursor left', scope: 'overlay:palette', quiet: true},
 	{keys: ['right'], action: 'cursor-right', description: 'cursor right', scope: 'overlay:palette', quiet: true},
 	{keys: ['backspace'], action: 'delete-back', description: 'delete', scope: 'overlay:palette', quiet: true},
+	{keys: ['pgdn'], action: 'page-down', description: 'scroll the answer', scope: 'overlay:palette', quiet: true},
+	{keys: ['pgup'], action: 'page-up', description: 'scroll the answer back', scope: 'overlay:palette', quiet: true},
 	{keys: ['esc'], action: 'close', description: 'close', scope: 'overlay:palette'},
 
 	{keys: ['enter'], action: 'submit', description: 'keep filter', scope: 'overlay:filter'},

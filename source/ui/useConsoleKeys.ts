@@ -22,6 +22,8 @@ export type ConsoleController = {
 	readonly expandSelected: (open: boolean) => void;
 	readonly submitPalette: () => void;
 	readonly completePalette: () => void;
+	/** Pages the palette's answer (help, cidr) by a number of lines. */
+	readonly scrollOutput: (delta: number) => void;
 	readonly submitPicker: () => void;
 	readonly submitSuggested: () => void;
 	readonly startPicker: () => void;
@@ -51,6 +53,7 @@ function overlayLayer(c: ConsoleController): Layer {
 					else if (action === 'history-prev' || action === 'history-next') c.palette({type: 'history', delta: action === 'history-prev' ? -1 : 1});
 					else if (action === 'cursor-left' || action === 'cursor-right') c.palette({type: 'cursor', delta: action === 'cursor-left' ? -1 : 1});
 					else if (action === 'delete-back') c.palette({type: 'delete-back'});
+					else if (action === 'page-down' || action === 'page-up') c.scrollOutput(action === 'page-down' ? 1 : -1);
 					else if (press.name === 'home' || press.name === 'ctrl-a') c.palette({type: 'cursor', delta: -10_000});
 					else if (press.name === 'end' || press.name === 'ctrl-e') c.palette({type: 'cursor', delta: 10_000});
 					else if (isPrintable(press)) c.palette({type: 'insert', text: press.input});

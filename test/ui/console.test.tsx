@@ -154,6 +154,14 @@ describe('palette', () => {
 		await type(stdin, 'cidr 192.168.32.1/24');
 		await press(stdin, keys.enter);
 		expect(frame()).toContain('192.168.32.0');
+		// The palette stays open under an answer: the next command is typed straight away.
+		await type(stdin, 'help');
+		await press(stdin, keys.enter);
+		expect(frame()).toContain('add vpc');
+		expect(frame()).toMatch(/lines 1-\d+ of \d+; PgUp\/PgDn/);
+		await press(stdin, keys.pageDown);
+		expect(frame()).not.toMatch(/lines 1-/);
+		expect(frame()).not.toContain('add vpc ');
 	});
 
 	it('asks what to do when the file changed on disk', async () => {

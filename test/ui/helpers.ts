@@ -19,6 +19,8 @@ export const keys = {
 	shiftTab: '\u001B[Z',
 	esc: '\u001B',
 	backspace: '\u007F',
+	pageDown: '\u001B[6~',
+	pageUp: '\u001B[5~',
 	ctrlR: '\u0012',
 	ctrlC: '\u0003',
 } as const;
