@@ -1,5 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {
+	type Cidr,
 	NetParseError,
 	cidrContains,
 	cidrContainsAddress,
@@ -153,5 +154,78 @@ describe('private ranges', () => {
 		expect(isRfc6598(at('100.127.255.255'))).toBe(true);
 		expect(isRfc6598(at('100.63.255.255'))).toBe(false);
 		expect(isRfc6598(at('100.128.0.0'))).toBe(false);
+	});
+});
+
+describe('the character scanner agrees with the plain definition', () => {
+	// The grammar as first written, with split and regexes: the reference the fast scanner must match.
+	const octet = /^(0|[1-9]\d{0,2})$/;
+	const referenceIpv4 = (text: string): number | undefined => {
+		const parts = text.split('.');
+		if (parts.length !== 4) return undefined;
+		let value = 0;
+		for (const part of parts) {
+			if (!octet.test(part) || Number(part) > 255) return undefined;
+			value = value * 256 + Number(part);
+		}
+		return value;
+	};
+	const referenceCidr = (text: string): Cidr | 'host bits' | undefined => {
+		const trimmed = text.trim();
+		const slash = trimmed.indexOf('/');
+		if (slash === -1) return undefined;
+		const address = referenceIpv4(trimmed.slice(0, slash));
+		const prefixText = trimmed.slice(slash + 1);
+		if (address === undefined || !/^(0|[1-9]\d?)$/.test(prefixText) || Number(prefixText) > 32) return undefined;
+		const prefix = Number(prefixText);
+		const base = (address & maskOf(prefix)) >>> 0;
+		return base === address ? {base, prefix} : 'host bits';
+	};
+
+	/** Seeded, so a failure names a case that comes back on every run. */
+	function* cases(): Generator<string> {
+		let state = 7;
+		const next = (n: number) => {
+			state = (Math.imul(state, 1103515245) + 12345) >>> 0;
+			return (state >>> 8) % n;
+		};
+		const pieces = ['0', '1', '9', '00', '01', '10', '25', '99', '255', '256', '300', '999', '1000', '.', '..', '/', '/0', '/8', '/32', '/33', '/08', ' ', 'a', '-', '+', 'e', '\t', '٣'];
+		for (const fixed of ['', '.', '/', '0.0.0.0', '0.0.0.0/0', '255.255.255.255/32', '10.0.0.1/16', '10.0.0.0/16', ' 10.0.0.0/8 ', '1.2.3.4/', '1.2.3.4//8'])
+			yield fixed;
+		for (let i = 0; i < 5000; i++) {
+			let text = '';
+			const count = 1 + next(9);
+			for (let j = 0; j < count; j++) text += pieces[next(pieces.length)]!;
+			yield text;
+			// Mostly well-formed quads with one thing changed, where the edge cases are.
+			const quad = [next(300), next(300), next(300), next(300)].join('.');
+			yield quad;
+			yield `${quad}/${next(40)}`;
+			yield `${quad.slice(0, next(quad.length + 1))}${pieces[next(pieces.length)]}${quad.slice(next(quad.length + 1))}/${next(34)}`;
+		}
+	}
+
+	it('for addresses and blocks, valid or not', () => {
+		// Compared in plain code and reported together: one expect per case made this test slow.
+		const wrong: string[] = [];
+		for (const text of cases()) {
+			if (parseIpv4(text) !== referenceIpv4(text)) wrong.push(`parseIpv4 ${JSON.stringify(text)}`);
+			const expected = referenceCidr(text);
+			const error = cidrError(text);
+			let thrown: string | undefined;
+			let parsed: Cidr | undefined;
+			try {
+				parsed = parseCidr(text);
+			} catch (caught) {
+				thrown = (caught as Error).message;
+			}
+			if (expected === undefined || expected === 'host bits') {
+				if (error === undefined || thrown !== error) wrong.push(`refused ${JSON.stringify(text)}`);
+				if (expected === 'host bits' && parseCidr(text, {allowHostBits: true}).prefix !== Number(text.trim().split('/')[1]))
+					wrong.push(`allowHostBits ${JSON.stringify(text)}`);
+			} else if (error !== undefined || parsed?.base !== expected.base || parsed.prefix !== expected.prefix)
+				wrong.push(`accepted ${JSON.stringify(text)}`);
+		}
+		expect(wrong).toEqual([]);
 	});
 });
