@@ -2,7 +2,7 @@
 // derives what the panes show (memoised per topology and per selection, so a key press on a large
 // topology only redraws) and runs the effects (save, trace, play); ConsoleView draws it.
 import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import type {FlowSpec} from '../engine/types.js';
+import type {FlowSpec, MatchedEntry} from '../engine/types.js';
 import {indexResources, label} from '../model/resources.js';
 import type {Topology} from '../model/types.js';
 import {consoleReducer, createConsoleState, traceHops} from './consoleState.js';
@@ -59,9 +59,21 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 
 	const hops = useMemo(() => traceHops(state.trace), [state.trace?.result]);
 	const hop = state.trace ? hops[state.trace.cursor]?.hop : undefined;
-	const matched = state.follow === 'trace' ? hop?.matched : undefined;
-	const routesSubject = matched && (matched.kind === 'route' || matched.kind === 'tgw-route') ? matchedOwner(matched) : state.follow === 'trace' && hop ? hop.component : selectedId;
-	const rulesSubject = matched && (matched.kind === 'sg-rule' || matched.kind === 'nacl-rule') ? matchedOwner(matched) : state.follow === 'trace' && hop ? hop.component : selectedId;
+	// Following the trace, Routes shows the last route decided up to the current hop and Rules the
+	// last rule, so a hop without one (a gateway, an instance) keeps the context on screen.
+	const following = state.follow === 'trace' && state.trace !== undefined;
+	const lastMatch = (kinds: ReadonlyArray<MatchedEntry['kind']>) => {
+		if (!following) return undefined;
+		for (let at = state.trace!.cursor; at >= 0; at--) {
+			const found = hops[at]?.hop.matched;
+			if (found && kinds.includes(found.kind)) return found;
+		}
+		return undefined;
+	};
+	const matchedRoute = lastMatch(['route', 'tgw-route']);
+	const matchedRule = lastMatch(['sg-rule', 'nacl-rule']);
+	const routesSubject = matchedRoute ? matchedOwner(matchedRoute) : following && hop ? hop.component : selectedId;
+	const rulesSubject = matchedRule ? matchedOwner(matchedRule) : following && hop ? hop.component : selectedId;
 	const routeView = useMemo(() => routesFor(topology, index, routesSubject), [topology, index, routesSubject]);
 	const ruleView = useMemo(() => rulesFor(topology, index, rulesSubject), [topology, index, rulesSubject]);
 	const routeLines = useMemo(() => toLines<RouteRow>(routeView.tables, state.filters.routes), [routeView, state.filters.routes]);
@@ -313,7 +325,8 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			ruleLines={ruleLines}
 			routeView={routeView}
 			ruleView={ruleView}
-			matched={matched}
+			matchedRoute={matchedRoute}
+			matchedRule={matchedRule}
 			followingRoutes={state.follow === 'trace' && routesSubject !== selectedId ? labelOf(routesSubject ?? '') : undefined}
 			followingRules={state.follow === 'trace' && rulesSubject !== selectedId ? labelOf(rulesSubject ?? '') : undefined}
 			labelOf={labelOf}

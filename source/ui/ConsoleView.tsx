@@ -37,15 +37,16 @@ export type ConsoleViewProps = {
 	readonly ruleLines: ReadonlyArray<Line<RuleRow>>;
 	readonly routeView: RouteView;
 	readonly ruleView: RuleView;
-	/** The current trace hop's route or rule, when Routes and Rules follow the trace. */
-	readonly matched: MatchedEntry | undefined;
+	/** The route and the rule the trace decided with last, when Routes and Rules follow it. */
+	readonly matchedRoute: MatchedEntry | undefined;
+	readonly matchedRule: MatchedEntry | undefined;
 	/** The resource Routes and Rules show instead of the selection, when following the trace. */
 	readonly followingRoutes: string | undefined;
 	readonly followingRules: string | undefined;
 	readonly labelOf: (id: string) => string;
 };
 
-export function ConsoleView({state, topology, layout, bodyLayout, palette, paletteOutput, paletteOutputTop, maxOutput, picker, candidates, treeRows, routeLines, ruleLines, routeView, ruleView, matched, followingRoutes, followingRules, labelOf}: ConsoleViewProps) {
+export function ConsoleView({state, topology, layout, bodyLayout, palette, paletteOutput, paletteOutputTop, maxOutput, picker, candidates, treeRows, routeLines, ruleLines, routeView, ruleView, matchedRoute, matchedRule, followingRoutes, followingRules, labelOf}: ConsoleViewProps) {
 	const bodyHeight = bodyLayout.body;
 	const overlayBody = state.overlay === 'help' || state.overlay === 'trace-picker' || state.overlay === 'suggested' || state.overlay === 'conflict';
 	const stackedTabs = (active: Pane) =>
@@ -66,7 +67,7 @@ export function ConsoleView({state, topology, layout, bodyLayout, palette, palet
 			filter={state.filters.routes}
 			filtering={filtering && state.focus === 'routes'}
 			format={row => ({text: `${row.destination.padEnd(18)} → ${row.target}`, dim: row.note})}
-			isMarked={row => isMatchedRoute(row, matched)}
+			isMarked={row => isMatchedRoute(row, matchedRoute)}
 			context={followingRoutes ? `following trace hop: ${followingRoutes}` : undefined}
 			tabs={stackedTabs('routes')}
 		/>
@@ -83,7 +84,7 @@ export function ConsoleView({state, topology, layout, bodyLayout, palette, palet
 			filter={state.filters.rules}
 			filtering={filtering && state.focus === 'rules'}
 			format={row => ({text: row.text})}
-			isMarked={row => isMatchedRule(row, matched)}
+			isMarked={row => isMatchedRule(row, matchedRule)}
 			context={followingRules ? `following trace hop: ${followingRules}` : undefined}
 			tabs={stackedTabs('rules')}
 		/>
