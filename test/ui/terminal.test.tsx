@@ -6,7 +6,8 @@ import {applyCompletion} from '../../source/ui/completion.js';
 import {runConsole} from '../../source/ui/run-console.js';
 import {Root} from '../../source/ui/Root.js';
 import {enterFullScreen, terminalProblem} from '../../source/ui/terminal.js';
-import {openedTemplate, temporaryStore, tick, waitFor} from './helpers.js';
+import {createServices} from '../../source/ui/storeServices.js';
+import {keys, openedTemplate, press, temporaryStore, tick, waitFor} from './helpers.js';
 
 function fakeStream(isTTY: boolean) {
 	const stream = new PassThrough() as unknown as NodeJS.WriteStream & NodeJS.ReadStream;
@@ -70,5 +71,29 @@ describe('palette completion', () => {
 		expect(several.text).toBe('rm web-');
 		expect(several.candidates).toEqual(['web-1', 'web-2']);
 		expect(applyCompletion('x', 1, {replaceFrom: 0, suggestions: []}).text).toBe('x');
+	});
+});
+
+describe('first run', () => {
+	it('lists the nine templates and opens the one chosen, saved under its id', async () => {
+		const {store, cleanup} = temporaryStore();
+		const services = createServices({store});
+		let app!: ReturnType<typeof render>;
+		await act(async () => {
+			app = render(<Root services={services} />);
+			await tick();
+		});
+		const frame = () => app.lastFrame() ?? '';
+		expect(frame()).toContain('Welcome to vpcsim');
+		for (const id of ['basic-public-private', 'nacl-ephemeral-ports', 'peering-non-transitive', 'gateway-endpoint-s3', 'privatelink-service', 'site-to-site-vpn', 'client-vpn', 'direct-connect', 'transit-gateway-hub'])
+			expect(frame()).toContain(id);
+		await press(app.stdin, 'j');
+		await press(app.stdin, keys.enter);
+		await waitFor(() => frame().includes('[1 Resources]'), 'the console');
+		expect(frame()).toContain('nacl-ephemeral-ports');
+		expect(store.exists('nacl-ephemeral-ports')).toBe(true);
+		expect(store.getLastUsed()).toBe('nacl-ephemeral-ports');
+		await act(async () => app.unmount());
+		cleanup();
 	});
 });
