@@ -41,6 +41,9 @@ export const codes = {
 	DELIVERED_TO_OTHER_HOST: 'the packet arrived at another host holding the same address (overlapping blocks)',
 	TGW_VPC_NOT_ATTACHED: 'the route sends the packet to a transit gateway the VPC has no attachment to',
 	DXGW_NO_VGW_TO_VGW: 'a Direct Connect gateway carries traffic between on-premises and its gateways, never from one associated VGW to another',
+	CLIENT_VPN_AUTHORIZATION_RESTRICTION: 'no authorization rule of the client VPN endpoint lets the client reach the destination (the most specific rule decides; no rule, no access)',
+	CLIENT_VPN_SPLIT_TUNNEL_NOT_ROUTED: 'split tunnel: no route of the client VPN endpoint covers the destination, so the client sends it over its own connection, not through the VPN',
+	CLIENT_VPN_NO_INBOUND_INITIATED: 'a client VPN association carries only clients\' connections and their replies; nothing can open a connection to a client through it',
 } as const;
 
 export type Code = keyof typeof codes;

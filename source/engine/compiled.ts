@@ -63,7 +63,8 @@ export type RouteTableC = {
 	locals: Cidr[];
 };
 
-export type IfaceKind = 'interface' | 'nat-gateway' | 'endpoint';
+/** client-vpn: a client VPN association's interface; load-balancer: a load balancer node. */
+export type IfaceKind = 'interface' | 'nat-gateway' | 'endpoint' | 'client-vpn' | 'load-balancer';
 
 /** Anything that holds a private address in a subnet: an instance's ENI, a NAT gateway, an endpoint's ENI. */
 export type Iface = {

@@ -8,7 +8,7 @@ import './hybrid-register.js';
 export {TraceInputError} from './errors.js';
 export {checkFlow, parseFlowArgs, parseFlowLine, parseProtocol, parsePort, DEFAULT_SOURCE_PORT} from './flow.js';
 export {codes, codeMeaning, type Code} from './codes.js';
-export {registerTarget, registerSiteEntry, type SiteEntry} from './walk.js';
+export {registerTarget, registerSiteEntry, registerInterface, type SiteEntry, type InterfaceHandler} from './walk.js';
 export type {Step, TargetHandler, Walk} from './walk-state.js';
 export {chooseRoute} from './hops/route-table.js';
 export type {TraceContext} from './compiled.js';

@@ -5,11 +5,14 @@ import {ipv4, parseIpv4} from '../net/ipv4.js';
 import {resolveRef} from '../model/resources.js';
 import type {Iface, SiteC, TraceContext, VpcC} from './compiled.js';
 import {TraceInputError} from './errors.js';
+import {clientAddress, clientVpnAt, clientVpnByRef, type ClientVpnC} from './hops/client-vpn.js';
 
 export type Source =
 	| {kind: 'iface'; iface: Iface}
 	| {kind: 'internet'; address: number}
-	| {kind: 'site'; site: SiteC; address: number};
+	| {kind: 'site'; site: SiteC; address: number}
+	/** A laptop connected to a client VPN endpoint, at an address of its client CIDR. */
+	| {kind: 'client'; client: ClientVpnC; address: number};
 
 export type Destination = {
 	address: number;
@@ -48,9 +51,19 @@ function primaryOf(ctx: TraceContext, kind: string, id: string, ref: string): If
 	return iface;
 }
 
+function clientRef(ctx: TraceContext, text: string): ClientVpnC {
+	const name = text.slice('client:'.length).trim();
+	const client = clientVpnByRef(ctx, name);
+	if (!client) throw new TraceInputError(`"${text}": no client VPN endpoint is called ${name || '(nothing)'}; write client:<endpoint id or name>`);
+	return client;
+}
+
 export function resolveSource(ctx: TraceContext, ref: string): Source {
 	const text = ref.trim();
-	if (text.startsWith('client:')) throw new TraceInputError(`"${text}": tracing from a client VPN client is not supported yet`);
+	if (text.startsWith('client:')) {
+		const client = clientRef(ctx, text);
+		return {kind: 'client', client, address: clientAddress(client, 1)};
+	}
 	const address = parseIpv4(text);
 	if (address !== undefined) {
 		const vpcs = vpcsHolding(ctx, address);
@@ -62,6 +75,8 @@ export function resolveSource(ctx: TraceContext, ref: string): Source {
 			if (iface.kind !== 'interface') throw new TraceInputError(`${text} belongs to ${iface.component}, which does not start connections; trace from an instance or interface`);
 			return {kind: 'iface', iface};
 		}
+		const client = clientVpnAt(ctx, address);
+		if (client) return {kind: 'client', client, address};
 		const site = ctx.siteByAddress.longest(address)?.values[0];
 		if (site) return {kind: 'site', site, address};
 		const holder = ctx.byPublicIp.get(address);
@@ -84,7 +99,12 @@ export function resolveSource(ctx: TraceContext, ref: string): Source {
 /** The destination as the source would address it: private IPs from inside AWS and on-premises, public from the internet. */
 export function resolveDestination(ctx: TraceContext, ref: string, source: Source): Destination {
 	const text = ref.trim();
-	if (text.startsWith('client:')) throw new TraceInputError(`"${text}": tracing to a client VPN client is not supported yet`);
+	if (text.startsWith('client:')) {
+		// Another laptop of the same endpoint when the source is one (client-to-client), else the first.
+		const client = clientRef(ctx, text);
+		const same = source.kind === 'client' && source.client === client && source.address === clientAddress(client, 1);
+		return {address: clientAddress(client, same ? 2 : 1)};
+	}
 	const address = parseIpv4(text);
 	if (address !== undefined) {
 		const holder = ctx.byPublicIp.get(address);

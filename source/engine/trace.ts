@@ -6,6 +6,7 @@ import {INTERNET_PORTS, SITE_PORTS} from './context.js';
 import {TraceInputError} from './errors.js';
 import {checkFlow} from './flow.js';
 import {describeIface} from './hops/interface.js';
+import {CLIENT_VPN_PORTS, clientReply, clientSend} from './hops/client-vpn.js';
 import {ICMP_ECHO_REQUEST, PROTO_ICMP, describePkt, hasPorts, replyOf, toPacket, type Pkt} from './packet.js';
 import {resolveDestination, resolveSource, type Source} from './refs.js';
 import type {FlowSpec, TraceResult} from './types.js';
@@ -26,6 +27,7 @@ function start(w: Walk, source: Source, pkt: Pkt): Step | null {
 		pass(w, {component: iface.component, type: iface.componentType, action: 'forward', detail: `${describeIface(iface)} ${sends}`});
 		return {at: 'send', iface, pkt};
 	}
+	if (source.kind === 'client') return clientSend(w, source.client, pkt);
 	if (source.kind === 'internet') {
 		pass(w, {component: 'internet', type: 'internet', action: 'forward', detail: `internet host ${formatIpv4(source.address)} ${sends}`});
 		return {at: 'internet', pkt};
@@ -46,6 +48,7 @@ function startReply(w: Walk, forward: Walk, pkt: Pkt): Step | null {
 		pass(w, {component: 'internet', type: 'internet', action: 'forward', detail: `internet host ${formatIpv4(pkt.src)} ${sends}`});
 		return {at: 'internet', pkt};
 	}
+	if (end.kind === 'client') return clientReply(w, end, pkt);
 	if (end.kind === 'site') {
 		pass(w, {component: end.site.id, type: 'site', action: 'forward', detail: `on-premises host ${formatIpv4(pkt.src)} ${sends}`});
 		return enterFromSite(w, end.site, pkt);
@@ -89,7 +92,8 @@ export function trace(ctx: TraceContext, spec: FlowSpec): TraceResult {
 		sport: ports ? flow.sourcePort : flow.proto === PROTO_ICMP ? 0 : -1,
 		dport: ports ? flow.port : flow.proto === PROTO_ICMP ? ICMP_ECHO_REQUEST : -1,
 	};
-	const state: FlowState = {tracked: new Map(), nat: new Map(), client: source.kind === 'iface' ? source.iface.ephemeral : source.kind === 'site' ? SITE_PORTS : INTERNET_PORTS};
+	const clientPorts = source.kind === 'iface' ? source.iface.ephemeral : source.kind === 'site' ? SITE_PORTS : source.kind === 'client' ? CLIENT_VPN_PORTS : INTERNET_PORTS;
+	const state: FlowState = {tracked: new Map(), nat: new Map(), client: clientPorts};
 	const forward = newWalk(ctx, 'forward', state);
 	forward.expected = destination.iface;
 	const first = start(forward, source, pkt);

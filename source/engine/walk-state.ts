@@ -4,7 +4,7 @@
 import type {Direction, Explanation, Hop, TraceResult} from './types.js';
 import type {EphemeralRange, Iface, RouteC, SiteC, SubnetC, TraceContext, VpcC} from './compiled.js';
 import type {Pkt} from './packet.js';
-import type {VpcEndpoint} from '../model/types.js';
+import type {ClientVpnEndpoint, VpcEndpoint} from '../model/types.js';
 
 /** What the request left behind for the reply: connection tracking and address translations. */
 export type FlowState = {
@@ -16,6 +16,10 @@ export type FlowState = {
 	gatewayEndpoint?: {endpoint: VpcEndpoint; vpc: VpcC};
 	/** Whose ephemeral ports the reply goes back to: the source's, or a NAT gateway's once it translated. */
 	client: EphemeralRange;
+	/** The client VPN association that translated a client's request, for the reply's way back. */
+	clientVpn?: {association: Iface; endpoint: ClientVpnEndpoint; client: number};
+	/** The load balancer node that translated a request (through PrivateLink or sent to it), and how. */
+	balancer?: {node: Iface; endpoint?: Iface; before: Pkt; after: Pkt; client: EphemeralRange};
 };
 
 export type Walk = {
@@ -41,7 +45,9 @@ export type End =
 	| {kind: 'internet'; pkt: Pkt}
 	| {kind: 'service'; pkt: Pkt}
 	/** An on-premises host (delivered by the VPN and Direct Connect parts of the engine). */
-	| {kind: 'site'; site: SiteC; pkt: Pkt};
+	| {kind: 'site'; site: SiteC; pkt: Pkt}
+	/** A client VPN client (client-to-client traffic, or a reply back to the client). */
+	| {kind: 'client'; endpoint: ClientVpnEndpoint; pkt: Pkt};
 
 export type Step =
 	/** An interface emits a packet: its SG outbound, source/dest check, then out of its subnet. */

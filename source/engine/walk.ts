@@ -4,7 +4,7 @@
 // The reply runs through the same steps on its own, so asymmetric routes and stateless ACLs fail
 // the way they do in AWS.
 import {cidrContainsAddress, formatIpv4} from '../net/ipv4.js';
-import type {SiteC, TargetKind} from './compiled.js';
+import type {IfaceKind, SiteC, TargetKind} from './compiled.js';
 import type {Pkt} from './packet.js';
 import {checkAcl} from './hops/network-acl.js';
 import {checkGroups} from './hops/security-group.js';
@@ -48,6 +48,16 @@ const extraTargets = new Map<TargetKind, TargetHandler>();
 /** How more kinds of route target (transit gateway, virtual private gateway, ...) join the walk. */
 export function registerTarget(kind: TargetKind, handler: TargetHandler): void {
 	extraTargets.set(kind, handler);
+}
+
+/** Takes a packet that reached an interface of its kind, after the subnet's ACL inbound. */
+export type InterfaceHandler = (w: Walk, step: Extract<Step, {at: 'iface'}>) => Step | null;
+
+const interfaceHandlers = new Map<IfaceKind, InterfaceHandler>();
+
+/** How holders that do more than receive (client VPN associations, load balancer nodes, interface endpoints of a service) join the walk. */
+export function registerInterface(kind: IfaceKind, handler: InterfaceHandler): void {
+	interfaceHandlers.set(kind, handler);
 }
 
 export type SiteEntry = (w: Walk, site: SiteC, pkt: Pkt) => Step | null;
@@ -101,6 +111,8 @@ function step(w: Walk, s: Step): Step | null {
 			const {iface, pkt} = s;
 			if (s.fromSubnet !== iface.subnet && !checkAcl(w, iface.subnet, 'inbound', pkt)) return null;
 			if (iface.kind === 'nat-gateway') return natArrive(w, iface, pkt);
+			const handler = interfaceHandlers.get(iface.kind);
+			if (handler) return handler(w, s);
 			if (!instanceRunning(w, iface)) return null;
 			const own = iface.addresses.includes(pkt.dst);
 			// Overlapping blocks: say the packet found the wrong host before its SG drops it as unsolicited.
