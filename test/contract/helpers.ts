@@ -5,6 +5,7 @@ import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {afterEach, expect} from 'vitest';
 import {main, type Io} from '../../source/cli/main.js';
+import {checkContract} from './contract.js';
 
 export type Run = {status: number; stdout: string; stderr: string};
 
@@ -178,7 +179,7 @@ function flowArgs(flow: Flow): string[] {
 	return argv;
 }
 
-/** `vpcsim trace --json` on the topology; checks the exit status agrees with the verdict. */
+/** `vpcsim trace --json` on the topology; checks the exit status and the whole result contract. */
 export async function trace(topo: Topo, flow: Flow): Promise<Result> {
 	const {cwd, file} = topo.write();
 	const {status, stdout, stderr} = await run(['trace', '--topology', file, ...flowArgs(flow), '--json'], cwd);
@@ -186,6 +187,7 @@ export async function trace(topo: Topo, flow: Flow): Promise<Result> {
 	const result = JSON.parse(stdout) as Result;
 	if (process.env.CONTRACT_DUMP) console.log(`${expect.getState().currentTestName}\n${JSON.stringify(flow)}\n${summary(result)}\n${JSON.stringify(result.explanations)}`);
 	expect(status, `exit status of ${JSON.stringify(flow)}`).toBe(result.reachable ? 0 : 1);
+	checkContract(result);
 	return result;
 }
 
