@@ -130,6 +130,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 		dispatch,
 		palette: paletteDispatch,
 		picker: pickerDispatch,
+		pickerStep: picker.step,
 		lengths: {
 			resources: treeRows.length,
 			routes: routeLines.length,

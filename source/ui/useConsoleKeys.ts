@@ -14,6 +14,8 @@ export type ConsoleController = {
 	readonly dispatch: (action: ConsoleAction) => void;
 	readonly palette: (action: PaletteAction) => void;
 	readonly picker: (action: PickerAction) => void;
+	/** The trace picker's step: Esc at the first one closes it. */
+	readonly pickerStep: 'from' | 'to' | 'protocol';
 	/** Rows in each pane's list and in the open overlay's list, for clamping moves. */
 	readonly lengths: Readonly<Record<Pane, number>> & {overlay: number};
 	/** Rows a page moves: the height of the focused pane's list. */
@@ -69,10 +71,12 @@ function overlayLayer(c: ConsoleController): Layer {
 					return true;
 				}
 				case 'trace-picker':
-					if (action === 'close') c.picker({type: 'back'});
-					else if (action === 'submit') c.submitPicker();
+					if (action === 'close') {
+						if (c.pickerStep === 'from') close();
+						else c.picker({type: 'back'});
+					} else if (action === 'submit') c.submitPicker();
 					else if (action === 'delete-back') c.picker({type: 'delete-back'});
-					else if ((press.name === 'up' || press.name === 'down') && (action === 'move-up' || action === 'move-down'))
+					else if (action === 'move-up' || action === 'move-down')
 						c.picker({type: 'move', delta: action === 'move-down' ? 1 : -1, length: c.lengths.overlay});
 					else if (isPrintable(press)) c.picker({type: 'type', text: press.input});
 					return true;

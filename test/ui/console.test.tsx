@@ -229,6 +229,18 @@ describe('trace', () => {
 		await press(stdin, keys.enter);
 		await waitFor(() => frame().includes('Reachable'), 'the trace');
 	});
+
+	it('goes back a step with Esc and closes at the first', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, 't');
+		await type(stdin, 'web');
+		await press(stdin, keys.enter);
+		expect(frame()).toContain('New trace from web-1');
+		await press(stdin, keys.esc);
+		await waitFor(() => frame().includes('where does the packet start'), 'the first step');
+		await press(stdin, keys.esc);
+		await waitFor(() => frame().includes('[1 Resources]'), 'the picker to close');
+	});
 });
 
 describe('open', () => {
