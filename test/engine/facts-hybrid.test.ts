@@ -124,7 +124,7 @@ describe('facts 25-27: TGW blackholes, isolation and zones', () => {
 		expect(path(result.forward)).toEqual(['i-a2 forward', 'sg-a allow', 'acl-default-a allow', 'rtb-main-a forward', 'tgw-attach-a drop']);
 		// An attachment subnet in us-east-1b lifts it.
 		b.subnet('subnet-a-tgw-1b', 'vpc-a', '10.1.255.16/28', {az: 'us-east-1b'});
-		b.doc.transitGatewayAttachments[0]!.subnetIds.push('subnet-a-tgw-1b');
+		b.doc.transitGatewayAttachments[0]!.subnetIds = ['subnet-a-tgw', 'subnet-a-tgw-1b'];
 		expect(b.trace({from: 'i-a2', to: 'i-b', port: 22}).reachable).toBe(true);
 	});
 });
