@@ -19,6 +19,11 @@ export const codes = {
 	NGW_REQUIRES_SOURCE_IN_VPC: 'a NAT gateway serves only interfaces of its own VPC, not traffic arriving over peering, VPN or Direct Connect',
 	PCX_REQUIRES_ADDRESS_IN_VPC_CIDR: 'a peering connection carries only traffic from the sender VPC\'s blocks to the peer VPC\'s blocks (not transitive, no edge-to-edge routing)',
 	VPCE_GATEWAY_PROTOCOL_RESTRICTION: 'a gateway endpoint carries only TCP and ICMP',
+	VPCE_SERVICE_NOT_INSTALLED_IN_AZ: 'the endpoint service\'s load balancer has no node in the zone of the interface endpoint',
+	ELBV2_LISTENER_PORT_RESTRICTION: 'the load balancer has no listener on the destination port',
+	ELBV2_LISTENERS_MISMATCH: 'no listener of the load balancer matches the traffic\'s protocol (a network load balancer listens on TCP, UDP and TLS only)',
+	ELBV2_LISTENER_HAS_NO_TG: 'the listener forwards to a target group that does not exist',
+	ELBV2_NO_TARGETS_IN_AZ: 'the load balancer node has no target to send to in its zone (no targets, or none there with cross-zone balancing off)',
 	UNSUPPORTED_COMPONENT: 'the route leads to a kind of component this trace does not model',
 	NO_PATH: 'there is no connection from the source into AWS',
 	BAD_STATE_ATTACHMENT: 'the transit gateway attachment is not available (pending, deleting, rejected, ...)',
@@ -43,6 +48,7 @@ export const codes = {
 	DXGW_NO_VGW_TO_VGW: 'a Direct Connect gateway carries traffic between on-premises and its gateways, never from one associated VGW to another',
 	CLIENT_VPN_AUTHORIZATION_RESTRICTION: 'no authorization rule of the client VPN endpoint lets the client reach the destination (the most specific rule decides; no rule, no access)',
 	CLIENT_VPN_SPLIT_TUNNEL_NOT_ROUTED: 'split tunnel: no route of the client VPN endpoint covers the destination, so the client sends it over its own connection, not through the VPN',
+	LOAD_BALANCER_NO_CONNECTION: 'the packet reached a load balancer node that has no connection it answers',
 	CLIENT_VPN_NO_INBOUND_INITIATED: 'a client VPN association carries only clients\' connections and their replies; nothing can open a connection to a client through it',
 } as const;
 

@@ -3,6 +3,8 @@
 // registerContextExtension(), takes packets routed to its target kind with registerTarget(), and
 // brings on-premises traffic in with registerSiteEntry(); it is imported here so it registers.
 export {prepare, registerContextExtension, type ContextExtension} from './context.js';
+import './hops/client-vpn.js';
+import './hops/privatelink.js';
 export {trace} from './trace.js';
 import './hybrid-register.js';
 export {TraceInputError} from './errors.js';
