@@ -98,15 +98,39 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 		if (state.quitting) onQuit();
 	}, [state.quitting]);
 
+	// Notice another vpcsim saving the same topology: the header says so before any conflict.
+	const diskStamp = useRef<string | undefined>(services.diskStamp?.(opened.name));
+	const busy = useRef(false);
+	useEffect(() => {
+		if (!services.diskStamp) return;
+		const timer = setInterval(() => {
+			if (busy.current) return;
+			const now = services.diskStamp!(nameRef.current);
+			if (now !== undefined && diskStamp.current !== undefined && now !== diskStamp.current) {
+				diskStamp.current = now;
+				dispatch({type: 'disk-changed'});
+			}
+		}, 2000);
+		timer.unref?.();
+		return () => clearInterval(timer);
+	}, []);
+	const noteSaved = () => {
+		diskStamp.current = services.diskStamp?.(nameRef.current);
+	};
+
 	const persist = (next: Topology) => {
 		dispatch({type: 'saving'});
 		saving.current = saving.current.then(async () => {
 			try {
+				busy.current = true;
 				revision.current = await services.save(nameRef.current, next, revision.current);
+				noteSaved();
 				dispatch({type: 'saved', revision: revision.current});
 			} catch (error) {
 				if (isConflict(error)) dispatch({type: 'save-conflict', topology: next});
 				else dispatch({type: 'message', text: `Not saved: ${errorText(error)}`, tone: 'error'});
+			} finally {
+				busy.current = false;
 			}
 		});
 	};
@@ -263,6 +287,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 				saving.current = saving.current.then(async () => {
 					try {
 						revision.current = await services.overwrite(nameRef.current, pending);
+						noteSaved();
 						dispatch({type: 'saved', revision: revision.current});
 					} catch (error) {
 						dispatch({type: 'message', text: `Not saved: ${errorText(error)}`, tone: 'error'});
@@ -273,6 +298,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			services.open(state.name).then(
 				reloaded => {
 					revision.current = reloaded.revision;
+					noteSaved();
 					dispatch({type: 'reloaded', topology: reloaded.topology, revision: reloaded.revision});
 				},
 				error => dispatch({type: 'message', text: `Cannot reload: ${errorText(error)}`, tone: 'error'}),
@@ -296,6 +322,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 		services.saveAs(name, topology).then(
 			saved => {
 				revision.current = saved;
+				noteSaved();
 				dispatch({type: 'renamed', name, revision: saved});
 				dispatch({type: 'message', text: `Saved as ${name}; you are now editing ${name}.`, tone: 'success'});
 			},

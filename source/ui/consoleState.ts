@@ -62,6 +62,7 @@ export type ConsoleAction =
 	| {type: 'saving'}
 	| {type: 'saved'; revision: unknown}
 	| {type: 'save-conflict'; topology: Topology}
+	| {type: 'disk-changed'}
 	| {type: 'reloaded'; topology: Topology; revision: unknown}
 	| {type: 'renamed'; name: string; revision: unknown}
 	| {type: 'trace-start'; flow: FlowSpec; result: TraceResult}
@@ -200,6 +201,8 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 			return {...state, saveState: 'saving'};
 		case 'saved':
 			return {...state, saveState: 'saved', revision: action.revision, pendingSave: undefined};
+		case 'disk-changed':
+			return state.saveState === 'changed-on-disk' ? state : {...state, saveState: 'changed-on-disk', message: {text: 'Another program saved this topology; your next change will ask what to do.', tone: 'info'}};
 		case 'save-conflict':
 			return {...state, saveState: 'changed-on-disk', pendingSave: action.topology, overlay: 'conflict'};
 		case 'reloaded':

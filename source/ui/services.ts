@@ -23,6 +23,8 @@ export type ConsoleServices = {
 	/** Saves under a new name; throws when the name is taken or invalid. */
 	saveAs(name: string, topology: Topology): Promise<string | undefined>;
 	open(name: string): Promise<Opened>;
+	/** Something that changes when the saved file changes (its time and size), to notice other writers. */
+	diskStamp?(name: string): string | undefined;
 	listTemplates(): readonly TemplateInfo[];
 	/** Saves the template as a new topology and returns it opened. */
 	createFromTemplate(id: string): Promise<Opened>;

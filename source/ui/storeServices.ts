@@ -1,5 +1,6 @@
 // The console's services over the real program: the saved-topology store (or a topology file
 // named on the command line), the command language, the trace engine and the templates.
+import fs from 'node:fs';
 import path from 'node:path';
 import {complete, runCommand} from '../commands/index.js';
 import {prepare, trace, type TraceContext} from '../engine/index.js';
@@ -63,6 +64,14 @@ export function createServices({store, file}: ServiceOptions): ConsoleServices {
 			const loaded = store.load(name);
 			remember(name);
 			return {name, topology: loaded.topology, revision: loaded.revision};
+		},
+		diskStamp(name) {
+			try {
+				const stat = fs.statSync(isFile(name) ? file! : store.fileOf(name));
+				return `${stat.mtimeMs}:${stat.size}`;
+			} catch {
+				return undefined;
+			}
 		},
 		listTemplates: () => listTemplates().map(template => ({id: template.id, title: template.title})),
 		async createFromTemplate(id) {

@@ -167,6 +167,8 @@ describe('palette', () => {
 	it('asks what to do when the file changed on disk', async () => {
 		const {frame, stdin, store, opened} = await open();
 		store.save('basic-public-private', {...opened.topology, title: 'edited elsewhere'}, {force: true});
+		// Noticed without any key: the header says so.
+		await waitFor(() => frame().includes('changed on disk'), 'the header to notice', 6000);
 		await press(stdin, ':');
 		await type(stdin, 'add subnet db-a vpc=main cidr=10.0.3.0/24 az=us-east-1a');
 		await press(stdin, keys.enter);
