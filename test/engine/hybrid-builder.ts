@@ -41,7 +41,7 @@ export class HybridBuilder extends TopologyBuilder {
 	}
 
 	/** A VPN to a VGW (`vgw-...`) or a TGW (`tgw-...`), with both tunnels UP unless told. */
-	vpn(id: string, cgwId: string, gatewayId: string, options: {routing?: 'static' | 'bgp'; prefixes?: string[]; tunnels?: [Up, Up]} & Partial<VpnConnection> = {}): this {
+	vpn(id: string, cgwId: string, gatewayId: string, options: {routing?: 'static' | 'bgp'; prefixes?: string[]; tunnels?: [Up, Up]} & Omit<Partial<VpnConnection>, 'tunnels'> = {}): this {
 		const {routing = 'static', prefixes = [], tunnels = ['UP', 'UP'], ...rest} = options;
 		const gateway = gatewayId.startsWith('tgw-') ? {transitGatewayId: gatewayId} : {vpnGatewayId: gatewayId};
 		this.doc.vpnConnections.push({
