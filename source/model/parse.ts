@@ -1,6 +1,6 @@
 // Structural parsing of a topology document: unknown JSON in, a typed topology or readable
 // problems out. Semantic rules (references, overlaps, AWS limits) are checked by validate.ts.
-import type {z} from 'zod';
+import {z} from 'zod';
 import {topologySchema} from './schema.js';
 import type {Topology} from './types.js';
 
@@ -37,13 +37,21 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 	return issue.message;
 }
 
+/**
+ * The schema with zod's ahead-of-time compiled fast path: a valid document is checked by generated
+ * code (about twice as fast on a large topology), and an invalid one falls back to the regular
+ * parser, so the problems are the schema's own. Compiled on first use, not when imported, so that
+ * starting the program does not pay for it.
+ */
+let compiledSchema: typeof topologySchema | undefined;
+
 export function parseTopology(input: unknown): ParseResult {
 	if (typeof input !== 'object' || input === null || Array.isArray(input))
 		return {ok: false, problems: [{path: '(document)', message: 'a topology must be a JSON object'}]};
 	const version = (input as {schemaVersion?: unknown}).schemaVersion;
 	if (version === undefined)
 		return {ok: false, problems: [{path: 'schemaVersion', message: 'is required (the document format version, e.g. 1)'}]};
-	const result = topologySchema.safeParse(input);
+	const result = (compiledSchema ??= z.compile(topologySchema)).safeParse(input);
 	if (result.success) return {ok: true, topology: result.data};
 	return {
 		ok: false,
