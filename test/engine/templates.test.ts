@@ -4,7 +4,7 @@ import {describe, expect, it} from 'vitest';
 import {loadTemplate} from '../../source/model/templates.js';
 import {prepare, trace} from '../../source/engine/index.js';
 
-const inScope = ['basic-public-private', 'nacl-ephemeral-ports', 'peering-non-transitive', 'gateway-endpoint-s3', 'site-to-site-vpn', 'direct-connect', 'transit-gateway-hub'];
+const inScope = ['basic-public-private', 'nacl-ephemeral-ports', 'peering-non-transitive', 'gateway-endpoint-s3', 'site-to-site-vpn', 'direct-connect', 'transit-gateway-hub', 'client-vpn', 'privatelink-service'];
 
 describe.each(inScope)('template %s', id => {
 	const topology = loadTemplate(id);
