@@ -300,6 +300,28 @@ describe('fact 36: no VGW-to-VGW through a Direct Connect gateway', () => {
 		expect(path(result.forward)).toEqual(['i-a forward', 'sg-a allow', 'acl-default-a allow', 'rtb-main-a forward', 'dxgw-1 drop']);
 	});
 
+	it('unless the site advertises a supernet of both: then the traffic turns at the on-premises router', () => {
+		const b = twoVpcs();
+		b.doc.virtualInterfaces[0]!.customerPrefixes = ['172.16.0.0/16', '10.0.0.0/8'];
+		const result = b.trace({from: 'i-a', to: 'i-b', port: 22});
+		expect(result.reachable).toBe(true);
+		expect(path(result.forward).slice(4)).toEqual([
+			'vgw-a forward',
+			'dxgw-1 forward',
+			'dxvif-1 forward',
+			'dxcon-1 forward',
+			'site-dc forward',
+			'site-dc forward',
+			'dxcon-1 forward',
+			'dxvif-1 forward',
+			'dxgw-1 forward',
+			'vgw-b forward',
+			'acl-default-b allow',
+			'sg-b allow',
+			'i-b deliver',
+		]);
+	});
+
 	it('while both VPCs reach the data center through it', () => {
 		const b = twoVpcs();
 		expect(b.trace({from: 'i-a', to: '172.16.0.5', port: 443}).reachable).toBe(true);

@@ -13,6 +13,8 @@ import {enterAttachment} from './transit-gateway.js';
 import {crossVpn, vgwIngress, vpnWorks} from './vpn.js';
 
 const SITE = 'site';
+/** The walk's own bound on steps: a site bouncing a packet between its links counts against it too. */
+const HAIRPIN_LIMIT = 64;
 
 const gatewayOf = (path: SitePath): string => path.vgw?.id ?? path.attachment!.tgw.id;
 const linkOf = (path: SitePath): string => (path.vpn ? `VPN ${path.vpn.id}` : `Direct Connect ${path.vif!.id}`);
@@ -70,6 +72,13 @@ export function deliverToSite(w: Walk, site: SiteC | undefined, pkt: Pkt, via: s
 	if (!target)
 		return stop(w, {component: via, type: 'site', action: 'drop', detail: `no on-premises site in this topology holds ${address} behind ${via}`, code: 'UNKNOWN_DESTINATION'});
 	if (holder !== target) {
+		// The site's router sends what it does not hold back over another of its links when AWS
+		// advertises the address there (the supernet case of a DX gateway, VPN CloudHub).
+		const back = hybridOf(w.ctx).sitePaths.get(target.id)?.longest(pkt.dst);
+		if (back && ++w.steps <= HAIRPIN_LIMIT) {
+			pass(w, {component: target.id, type: SITE, action: 'forward', detail: `${address} is not in ${target.id}: its router sends it back into AWS`});
+			return enterFromSite(w, target, pkt);
+		}
 		const whose = holder ? `${address} belongs to ${holder.id}` : `${address} is in none of ${target.id}'s networks (${target.cidrs.map(formatCidr).join(', ')})`;
 		return stop(w, {component: target.id, type: SITE, action: 'drop', detail: `${whose}: the on-premises router behind ${via} has nowhere to send it`, code: 'NO_ROUTE_TO_DESTINATION'});
 	}
