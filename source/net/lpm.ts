@@ -4,6 +4,9 @@
 import type {Cidr} from './ipv4.js';
 import {maskOf} from './ipv4.js';
 
+/** maskOf for every prefix length, so a lookup does no arithmetic beyond the AND. */
+const masks: readonly number[] = Array.from({length: 33}, (_, prefix) => maskOf(prefix));
+
 export type LpmMatch<T> = {readonly cidr: Cidr; readonly values: readonly T[]};
 
 export class LpmIndex<T> {
@@ -30,10 +33,39 @@ export class LpmIndex<T> {
 		this.count++;
 	}
 
+	/**
+	 * The values under the longest prefix containing `address`, or undefined. Allocates nothing,
+	 * for hot lookups; longestLength says which prefix it was when that matters.
+	 */
+	longestValues(address: number): readonly T[] | undefined {
+		const lengths = this.lengths;
+		for (let i = 0; i < lengths.length; i++) {
+			const prefix = lengths[i]!;
+			const values = this.byLength[prefix]!.get((address & masks[prefix]!) >>> 0);
+			if (values) return values;
+		}
+		return undefined;
+	}
+
+	/** The length of the longest stored prefix containing `address`, or -1 when none does. */
+	longestLength(address: number): number {
+		const lengths = this.lengths;
+		for (let i = 0; i < lengths.length; i++) {
+			const prefix = lengths[i]!;
+			if (this.byLength[prefix]!.has((address & masks[prefix]!) >>> 0)) return prefix;
+		}
+		return -1;
+	}
+
+	/** The values stored under the prefix of this length that contains `address`, or undefined. */
+	valuesAt(address: number, length: number): readonly T[] | undefined {
+		return this.byLength[length]?.get((address & masks[length]!) >>> 0);
+	}
+
 	/** The values stored under the longest prefix that contains `address`, or undefined. */
 	longest(address: number): LpmMatch<T> | undefined {
 		for (const prefix of this.lengths) {
-			const base = (address & maskOf(prefix)) >>> 0;
+			const base = (address & masks[prefix]!) >>> 0;
 			const values = this.byLength[prefix]!.get(base);
 			if (values) return {cidr: {base, prefix}, values};
 		}
@@ -44,7 +76,7 @@ export class LpmIndex<T> {
 	all(address: number): Array<LpmMatch<T>> {
 		const matches: Array<LpmMatch<T>> = [];
 		for (const prefix of this.lengths) {
-			const base = (address & maskOf(prefix)) >>> 0;
+			const base = (address & masks[prefix]!) >>> 0;
 			const values = this.byLength[prefix]!.get(base);
 			if (values) matches.push({cidr: {base, prefix}, values});
 		}

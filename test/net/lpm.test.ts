@@ -75,3 +75,28 @@ describe('LpmIndex', () => {
 		}
 	});
 });
+
+describe('LpmIndex without allocation', () => {
+	it('longestValues, longestLength and valuesAt agree with longest', () => {
+		const random = prng(11);
+		const index = new LpmIndex<number>();
+		for (let i = 0; i < 300; i++) {
+			const prefix = Math.floor(random() * 33);
+			index.insert({base: (Math.floor(random() * 2 ** 32) & maskOf(prefix)) >>> 0, prefix}, i);
+		}
+		index.insert(parseCidr('10.0.0.0/8'), 1000);
+		index.insert(parseCidr('10.1.0.0/16'), 1001);
+		for (let i = 0; i < 2000; i++) {
+			const address = i % 2 === 0 ? Math.floor(random() * 2 ** 32) : (0x0a000000 + Math.floor(random() * 2 ** 24)) >>> 0;
+			const match = index.longest(address);
+			expect(index.longestValues(address)).toBe(match?.values);
+			const length = index.longestLength(address);
+			expect(length).toBe(match ? match.cidr.prefix : -1);
+			if (match) expect(index.valuesAt(address, length)).toBe(match.values);
+		}
+		expect(new LpmIndex<number>().longestValues(1)).toBeUndefined();
+		expect(new LpmIndex<number>().longestLength(1)).toBe(-1);
+		expect(index.valuesAt(parseIpv4('10.1.2.3')!, 16)).toEqual([1001]);
+		expect(index.valuesAt(parseIpv4('10.2.2.3')!, 16)).toBeUndefined();
+	});
+});
