@@ -2,6 +2,10 @@
 // endpoint service, the provider's network load balancer (node per zone, listener, targets), the
 // translation to the load balancer's address and the way back.
 import {describe, expect, it} from 'vitest';
+import {prepare, trace} from '../../source/engine/index.js';
+import {checkTopology} from '../../source/model/load.js';
+import {formatProblem} from '../../source/model/parse.js';
+import {loadTemplate} from '../../source/model/templates.js';
 import type {LoadBalancer, TargetGroup} from '../../source/model/types.js';
 import {TopologyBuilder, anywhere, path, tcp} from './builder.js';
 
@@ -9,7 +13,7 @@ type Options = {crossZone?: boolean; targetZone?: 'a' | 'b'; endpointState?: 'av
 
 /**
  * Provider 10.50/16: subnets lb-a (10.50.0.0/24, us-east-1a) and lb-b (10.50.10.0/24, us-east-1b)
- * hold the nodes of nlb-svc; the target i-svc (port 8443) is in app-a or app-b, SG sg-svc admits
+ * hold the nodes of nlb-svc; the target i-svc (port 8443) is in svc-a or svc-b, SG sg-svc admits
  * 8443 from the provider block. Consumer 10.60/16: i-cons and the endpoint vpce-svc (SG admits
  * 443 from the consumer block) in different subnets.
  */
@@ -19,11 +23,11 @@ function service(options: Options = {}) {
 		.vpc('vpc-prov', '10.50.0.0/16')
 		.subnet('subnet-lb-a', 'vpc-prov', '10.50.0.0/24', {az: 'us-east-1a'})
 		.subnet('subnet-lb-b', 'vpc-prov', '10.50.10.0/24', {az: 'us-east-1b'})
-		.subnet('subnet-app-a', 'vpc-prov', '10.50.1.0/24', {az: 'us-east-1a'})
-		.subnet('subnet-app-b', 'vpc-prov', '10.50.2.0/24', {az: 'us-east-1b'})
+		.subnet('subnet-svc-a', 'vpc-prov', '10.50.1.0/24', {az: 'us-east-1a'})
+		.subnet('subnet-svc-b', 'vpc-prov', '10.50.2.0/24', {az: 'us-east-1b'})
 		.sg('sg-svc', 'vpc-prov', [tcp(8443, '10.50.0.0/16')])
 		.sg('sg-nlb', 'vpc-prov', [anywhere])
-		.instance('i-svc', `subnet-app-${zone}`, zone === 'a' ? '10.50.1.10' : '10.50.2.10', {groups: ['sg-svc']})
+		.instance('i-svc', `subnet-svc-${zone}`, zone === 'a' ? '10.50.1.10' : '10.50.2.10', {groups: ['sg-svc']})
 		.vpc('vpc-cons', '10.60.0.0/16')
 		.subnet('subnet-cons', 'vpc-cons', '10.60.1.0/24', {az: 'us-east-1a'})
 		.subnet('subnet-vpce', 'vpc-cons', '10.60.2.0/24', {az: 'us-east-1a'})
@@ -156,7 +160,7 @@ describe('PrivateLink', () => {
 
 	it('the provider\'s ACLs check the load balancer\'s traffic both ways', () => {
 		const inbound = service().nacl('acl-app', 'vpc-prov', [{ruleNumber: 100, protocol: 'tcp', fromPort: 443, toPort: 443, cidr: '0.0.0.0/0', action: 'allow'}]);
-		inbound.doc.subnets.find(s => s.id === 'subnet-app-a')!.networkAclId = 'acl-app';
+		inbound.doc.subnets.find(s => s.id === 'subnet-svc-a')!.networkAclId = 'acl-app';
 		expect(inbound.trace({from: 'i-cons', to: 'vpce-svc', port: 443}).blockedAt).toEqual({component: 'acl-app', type: 'network-acl', code: 'SUBNET_ACL_RESTRICTION', direction: 'forward'});
 		const reply = service().nacl('acl-lb', 'vpc-prov', [{ruleNumber: 100, protocol: 'tcp', fromPort: 8443, toPort: 8443, cidr: '0.0.0.0/0', action: 'allow'}]);
 		reply.doc.subnets.find(s => s.id === 'subnet-lb-a')!.networkAclId = 'acl-lb';
@@ -178,5 +182,51 @@ describe('PrivateLink', () => {
 		const result = b.trace({from: 'i-cons', to: 'vpce-svc', port: 443});
 		expect(result.reachable).toBe(true);
 		expect(path(result.forward).at(-1)).toBe('vpce-svc deliver');
+	});
+});
+
+describe('PrivateLink from outside the consumer VPC', () => {
+	/** The site-to-site-vpn template with a provider VPC and an endpoint of its service in app-a. */
+	function overVpn() {
+		const doc = structuredClone(loadTemplate('site-to-site-vpn')) as unknown as Record<string, unknown[]>;
+		const b = service();
+		for (const key of ['vpcs', 'subnets', 'routeTables', 'networkAcls', 'securityGroups', 'instances', 'networkInterfaces', 'loadBalancers', 'targetGroups', 'endpointServices'] as const)
+			doc[key]!.push(...(b.doc[key] as unknown[]).filter(r => (r as {vpcId?: string; id: string}).vpcId !== 'vpc-cons' && !(r as {id: string}).id.endsWith('-cons')));
+		doc.securityGroups!.push({id: 'sg-vpce-office', vpcId: 'vpc-corp', ingress: [tcp(443, '192.168.0.0/16')], egress: [anywhere]});
+		doc.vpcEndpoints!.push({
+			id: 'vpce-svc',
+			vpcId: 'vpc-corp',
+			type: 'interface',
+			serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-1',
+			networkInterfaces: [{id: 'eni-vpce', subnetId: 'subnet-app-a', privateIp: '10.40.1.50'}],
+			securityGroupIds: ['sg-vpce-office'],
+		});
+		const checked = checkTopology(doc);
+		if (!checked.ok) throw new Error(checked.problems.map(formatProblem).join('\n'));
+		return prepare(checked.topology);
+	}
+
+	it('fact 32 (on premises over a VPN): the office reaches the endpoint and, through it, the provider', () => {
+		const result = trace(overVpn(), {from: '192.168.10.25', to: 'vpce-svc', port: 443});
+		expect(result.reachable).toBe(true);
+		expect(path(result.forward)).toContain('sg-vpce-office allow');
+		expect(path(result.forward).at(-1)).toBe('i-svc deliver');
+		expect(path(result.return).at(-1)).toBe('site-office deliver');
+	});
+
+	it('a client VPN client reaches an endpoint in the VPC of its endpoint', () => {
+		const b = service();
+		b.doc.clientVpnEndpoints.push({
+			id: 'cvpn-1',
+			vpcId: 'vpc-cons',
+			clientCidr: '10.250.0.0/22',
+			targetNetworks: [{id: 'cvpn-assoc-1', subnetId: 'subnet-cons', privateIp: '10.60.1.25'}],
+			authorizationRules: [{destinationCidr: '10.60.0.0/16'}],
+		});
+		const result = b.trace({from: 'client:cvpn-1', to: 'vpce-svc', port: 443});
+		expect(result.reachable).toBe(true);
+		expect(path(result.forward)).toContain('cvpn-1 translate');
+		expect(path(result.forward).at(-1)).toBe('i-svc deliver');
+		expect(path(result.return).at(-1)).toBe('cvpn-1 deliver');
 	});
 });
