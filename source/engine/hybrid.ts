@@ -208,19 +208,15 @@ function propagateIntoVpcTables(topology: m.Topology, ctx: TraceContext, vgws: M
 		for (const vgwId of raw.propagatingVgwIds) {
 			const vgw = vgws.get(vgwId);
 			if (!vgw || vgw.vpc !== table.vpc) continue;
-			const seen: Cidr[] = [];
-			collect(vgw, seen);
-			for (const cidr of seen) {
+			for (const route of vgw.routes) {
+				// One route per prefix: the first of its (sorted) group stands for it.
+				if (vgw.lpm.exact(route.cidr)[0]![0] !== route) continue;
+				const cidr = route.cidr;
 				const shown = table.lpm.exact(cidr)[0]?.some(route => route.target === vgwId && route.origin === 'propagated');
 				if (!shown) addRoute(table, {cidr, target: vgwId, targetKind: 'vpn-gateway', origin: 'propagated'});
 			}
 		}
 	}
-}
-
-/** Every distinct prefix a VGW learned. */
-function collect(vgw: VgwC, into: Cidr[]): void {
-	for (const route of vgw.routes) if (!into.some(c => c.base === route.cidr.base && c.prefix === route.cidr.prefix)) into.push(route.cidr);
 }
 
 function compileSitePaths(vpns: Map<string, VpnC>, vifs: Map<string, VifC>, tables: Map<string, TgwTableC>): Map<string, LpmIndex<SitePath[]>> {
