@@ -44,6 +44,8 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
 			stderr: streams.stderr,
 			exitOnCtrlC: false,
 			patchConsole: false,
+			// Ink's default 30 fps throttle alone can hold a key's frame back ~33 ms; the redraw target is 30 ms.
+			maxFps: 120,
 		});
 		await app.waitUntilExit();
 	} finally {
