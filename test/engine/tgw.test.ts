@@ -151,6 +151,7 @@ describe('peered transit gateways', () => {
 	it('fact 28: propagation alone gives no route across the peering', () => {
 		const result = peeredTgws().trace(ssh);
 		expect(result.blockedAt).toEqual({component: 'tgw-rtb-1', type: 'transit-gateway-route-table', code: 'NO_ROUTE_TO_DESTINATION', direction: 'forward'});
+		expect(path(result.forward)).toEqual(['i-a forward', 'sg-a allow', 'acl-default-a allow', 'rtb-main-a forward', 'tgw-attach-a forward', 'acl-default-a allow', 'tgw-1 forward', 'tgw-rtb-1 drop']);
 		expect(result.forward.at(-1)!.detail).toContain('peered transit gateways need static routes');
 	});
 
