@@ -2,6 +2,9 @@
 // routes, split tunnel, the translation to the association's interface and what follows it.
 import {describe, expect, it} from 'vitest';
 import {TraceInputError, prepare, trace} from '../../source/engine/index.js';
+import {checkTopology} from '../../source/model/load.js';
+import {formatProblem} from '../../source/model/parse.js';
+import {loadTemplate} from '../../source/model/templates.js';
 import type {ClientVpnEndpoint} from '../../source/model/types.js';
 import {TopologyBuilder, anywhere, path, tcp} from './builder.js';
 
@@ -196,5 +199,27 @@ describe('client VPN', () => {
 		expect(toClient.blockedAt).toEqual({component: 'rtb-main-corp', type: 'route-table', code: 'NO_ROUTE_TO_DESTINATION', direction: 'forward'});
 		const toAssociation = b.trace({from: 'i-app', to: '10.0.0.25', port: 22});
 		expect(toAssociation.blockedAt).toEqual({component: 'cvpn-1', type: 'client-vpn-endpoint', code: 'CLIENT_VPN_NO_INBOUND_INITIATED', direction: 'forward'});
+	});
+});
+
+describe('client VPN to on-premises', () => {
+	it('goes on through the association subnet\'s route to the virtual private gateway and comes back the same way', () => {
+		const doc = structuredClone(loadTemplate('site-to-site-vpn')) as unknown as Record<string, unknown[]>;
+		doc.clientVpnEndpoints!.push({
+			id: 'cvpn-1',
+			vpcId: 'vpc-corp',
+			clientCidr: '10.250.0.0/22',
+			securityGroupIds: ['sg-app'],
+			targetNetworks: [{id: 'cvpn-assoc-1', subnetId: 'subnet-app-a', privateIp: '10.40.1.25'}],
+			authorizationRules: [{destinationCidr: '192.168.0.0/16'}],
+			routes: [{destinationCidr: '192.168.0.0/16', targetSubnetId: 'subnet-app-a'}],
+		});
+		const checked = checkTopology(doc);
+		if (!checked.ok) throw new Error(checked.problems.map(formatProblem).join('\n'));
+		const result = trace(prepare(checked.topology), {from: 'client:cvpn-1', to: '192.168.10.25', port: 22});
+		expect(result.reachable).toBe(true);
+		expect(path(result.forward).slice(3, 7)).toEqual(['cvpn-1 translate', 'sg-app allow', 'acl-corp allow', 'rtb-app forward']);
+		expect(path(result.forward).at(-1)).toBe('site-office deliver');
+		expect(path(result.return).slice(-2)).toEqual(['cvpn-1 translate', 'cvpn-1 deliver']);
 	});
 });

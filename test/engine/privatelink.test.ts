@@ -73,6 +73,7 @@ describe('PrivateLink', () => {
 			'acl-default-cons allow',
 			'sg-vpce allow',
 			'vpce-svc-1 forward',
+			'sg-nlb allow',
 			'nlb-svc forward',
 			'nlb-svc translate',
 			'acl-default-prov allow',
@@ -81,7 +82,7 @@ describe('PrivateLink', () => {
 			'sg-svc allow',
 			'i-svc deliver',
 		]);
-		const rewrite = result.forward[8]!;
+		const rewrite = result.forward[9]!;
 		expect(rewrite.packetBefore).toEqual({protocol: 'tcp', source: '10.60.1.10', destination: '10.60.2.50', sourcePort: 49152, destinationPort: 443});
 		expect(rewrite.packet).toEqual({protocol: 'tcp', source: '10.50.0.100', destination: '10.50.1.10', sourcePort: 49152, destinationPort: 8443});
 		expect(path(result.return)).toEqual([
@@ -228,5 +229,16 @@ describe('PrivateLink from outside the consumer VPC', () => {
 		expect(path(result.forward)).toContain('cvpn-1 translate');
 		expect(path(result.forward).at(-1)).toBe('i-svc deliver');
 		expect(path(result.return).at(-1)).toBe('cvpn-1 deliver');
+	});
+});
+
+describe('the load balancer\'s own security groups', () => {
+	it('check PrivateLink traffic by the consumer\'s address, as AWS does by default', () => {
+		const b = service();
+		b.doc.securityGroups.find(g => g.id === 'sg-nlb')!.ingress = [tcp(443, '10.70.0.0/16')];
+		const result = b.trace({from: 'i-cons', to: 'vpce-svc', port: 443});
+		expect(result.blockedAt).toEqual({component: 'sg-nlb', type: 'security-group', code: 'ENI_SG_RULES_MISMATCH', direction: 'forward'});
+		b.doc.securityGroups.find(g => g.id === 'sg-nlb')!.ingress = [tcp(443, '10.60.0.0/16')];
+		expect(path(b.trace({from: 'i-cons', to: 'vpce-svc', port: 443}).forward).slice(6, 9)).toEqual(['vpce-svc-1 forward', 'sg-nlb allow', 'nlb-svc forward']);
 	});
 });

@@ -153,6 +153,8 @@ function enterService(w: Walk, endpoint: Iface, s: ServiceC, pkt: Pkt): Step | n
 		action: 'forward',
 		detail: `${endpoint.component} hands the connection to ${service.id}: ${balancer.lb.id}'s node ${formatIpv4(node.address)} in ${zone}, the endpoint's zone`,
 	});
+	// With groups of its own the balancer checks PrivateLink traffic too (AWS's default), by the consumer's address.
+	if (node.groups.length > 0 && !checkGroups(w, node, true, pkt)) return null;
 	return balancerForward(w, balancer, node, pkt, endpoint);
 }
 
