@@ -55,7 +55,15 @@ export type VifC = {id: string; vif: m.VirtualInterface; connection?: m.DxConnec
 
 export type DxAssociation<T> = {gateway: T; allowed: Cidr[]; state: string};
 
-export type DxgwC = {id: string; dxgw: m.DxGateway; vifs: VifC[]; vgws: Array<DxAssociation<VgwC>>; tgws: Array<DxAssociation<TgwC> & {attachment?: AttachmentC}>};
+export type DxgwC = {
+	id: string;
+	dxgw: m.DxGateway;
+	vifs: VifC[];
+	vgws: Array<DxAssociation<VgwC>>;
+	tgws: Array<DxAssociation<TgwC> & {attachment?: AttachmentC}>;
+	/** A VPN runs over it (private IP VPN), which is how traffic over Direct Connect gets encrypted. */
+	vpnOver: boolean;
+};
 
 /** What a VGW learned for a prefix: over Direct Connect (rank 0), a static VPN (1) or a BGP VPN (2). */
 export type VgwRouteC = {cidr: Cidr; rank: number; kind: 'dx' | 'vpn-static' | 'vpn-bgp'; vpn?: VpnC; vif?: VifC};
@@ -138,7 +146,7 @@ export function compileHybrid(topology: m.Topology, ctx: TraceContext): Hybrid {
 
 	const dxgws = new Map<string, DxgwC>();
 	for (const dxgw of topology.dxGateways) {
-		const compiled: DxgwC = {id: dxgw.id, dxgw, vifs: [], vgws: [], tgws: []};
+		const compiled: DxgwC = {id: dxgw.id, dxgw, vifs: [], vgws: [], tgws: [], vpnOver: topology.vpnConnections.some(vpn => vpn.transportDxGatewayId === dxgw.id)};
 		for (const association of dxgw.associations) {
 			const allowed = association.allowedPrefixes.map(parse);
 			const vgw = vgws.get(association.gatewayId);

@@ -22,9 +22,8 @@ export function vifWorks(vif: VifC, gatewayId?: string): boolean {
 	return association(vif.dxgw, gatewayId)?.state === 'associated';
 }
 
-function encryption(vif: VifC, w: Walk): string {
-	const overIt = vif.dxgw && w.ctx.topology.vpnConnections.some(vpn => vpn.transportDxGatewayId === vif.dxgw!.id);
-	return overIt
+function encryption(vif: VifC): string {
+	return vif.dxgw?.vpnOver
 		? 'Direct Connect is not encrypted; a VPN runs over this DX gateway for traffic that needs it'
 		: 'Direct Connect is not encrypted; run a VPN over it or turn on MACsec where the traffic needs encryption';
 }
@@ -56,7 +55,7 @@ export function crossDx(w: Walk, vif: VifC, toSite: boolean, gatewayId?: string)
 			return false;
 		}
 		const where = connection.location ? ` at ${connection.location}` : '';
-		const connectionHop = {component: connection.id, type: 'dx-connection', action: 'forward' as const, detail: `${encryption(vif, w)} (${connection.id}${where})`};
+		const connectionHop = {component: connection.id, type: 'dx-connection', action: 'forward' as const, detail: `${encryption(vif)} (${connection.id}${where})`};
 		const vifHop = {component: vif.id, type: 'virtual-interface', action: 'forward' as const, detail: `${vif.vif.type} virtual interface on ${connection.id}`};
 		if (toSite) {
 			pass(w, vifHop);
