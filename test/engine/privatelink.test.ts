@@ -2,7 +2,7 @@
 // endpoint service, the provider's network load balancer (node per zone, listener, targets), the
 // translation to the load balancer's address and the way back.
 import {describe, expect, it} from 'vitest';
-import {prepare, trace} from '../../source/engine/index.js';
+import {codes, prepare, trace} from '../../source/engine/index.js';
 import {checkTopology} from '../../source/model/load.js';
 import {formatProblem} from '../../source/model/parse.js';
 import {loadTemplate} from '../../source/model/templates.js';
@@ -240,5 +240,43 @@ describe('the load balancer\'s own security groups', () => {
 		expect(result.blockedAt).toEqual({component: 'sg-nlb', type: 'security-group', code: 'ENI_SG_RULES_MISMATCH', direction: 'forward'});
 		b.doc.securityGroups.find(g => g.id === 'sg-nlb')!.ingress = [tcp(443, '10.60.0.0/16')];
 		expect(path(b.trace({from: 'i-cons', to: 'vpce-svc', port: 443}).forward).slice(6, 9)).toEqual(['vpce-svc-1 forward', 'sg-nlb allow', 'nlb-svc forward']);
+	});
+});
+
+describe('a network load balancer used directly inside its VPC', () => {
+	it('forwards a connection sent to a node\'s address by the same listener, and the reply comes back from it', () => {
+		const b = service().instance('i-inside', 'subnet-svc-b', '10.50.2.20', {groups: ['sg-nlb']});
+		const result = b.trace({from: 'i-inside', to: '10.50.0.100', port: 443});
+		expect(result.reachable).toBe(true);
+		expect(path(result.forward).slice(4)).toEqual([
+			'acl-default-prov allow',
+			'sg-nlb allow',
+			'nlb-svc forward',
+			'nlb-svc translate',
+			'acl-default-prov allow',
+			'rtb-main-prov forward',
+			'acl-default-prov allow',
+			'sg-svc allow',
+			'i-svc deliver',
+		]);
+		expect(path(result.return).slice(-3)).toEqual(['acl-default-prov allow', 'sg-nlb allow', 'i-inside deliver']);
+		expect(b.trace({from: 'i-inside', to: '10.50.0.100', port: 22}).blockedAt?.code).toBe('ELBV2_LISTENER_PORT_RESTRICTION');
+	});
+});
+
+describe('template results', () => {
+	it('raise only listed codes, and every rewrite shows the header before and after', () => {
+		for (const id of ['client-vpn', 'privatelink-service']) {
+			const topology = loadTemplate(id);
+			const ctx = prepare(topology);
+			for (const suggested of topology.suggestedTraces) {
+				const result = trace(ctx, {from: suggested.from, to: suggested.to, protocol: suggested.protocol, port: suggested.port});
+				for (const hop of [...result.forward, ...result.return]) {
+					if (hop.code !== undefined) expect(Object.hasOwn(codes, hop.code)).toBe(true);
+					if (hop.action === 'translate') expect(hop.packet && hop.packetBefore).toBeTruthy();
+				}
+				for (const explanation of result.explanations) expect(Object.hasOwn(codes, explanation.code)).toBe(true);
+			}
+		}
 	});
 });
