@@ -54,6 +54,11 @@ export function short(resource: {id: string; name?: string}): string {
 	return resource.name ?? resource.id;
 }
 
+/** `a subnet`, `an internet gateway or a virtual private gateway`: what a reference must name. */
+function wanted(kinds: readonly ResourceKind[]): string {
+	return kinds.map(aKind).join(' or ');
+}
+
 export function listCidrs(cidrs: readonly Cidr[]): string {
 	return cidrs.map(formatCidr).join(', ');
 }
@@ -104,24 +109,25 @@ export class Checker {
 
 	/** Checks a reference field and returns the resource, or reports why it does not resolve. */
 	ref<K extends ResourceKind>(subject: Subject, field: string, value: string, kind: K): KindMap[K] | undefined {
-		const entry = this.refAny(subject, field, value, [kind]);
-		return entry?.resource as KindMap[K] | undefined;
+		// The common case, a reference to a resource of the right kind, without refAny's list of kinds.
+		const entry = this.index.byId.get(value);
+		if (entry?.kind === kind) return entry.resource as KindMap[K];
+		this.refAny(subject, field, value, [kind]);
+		return undefined;
 	}
 
 	/** Like ref, for fields that accept several kinds (a route target, a DX gateway association). */
 	refAny(subject: Subject, field: string, value: string, kinds: readonly ResourceKind[]): ResourceEntry | undefined {
-		// Built only for a message: this runs for every reference in the document.
-		const wanted = () => kinds.map(aKind).join(' or ');
 		const entry = this.index.byId.get(value);
 		if (!entry) {
 			const named = this.index.byName.get(value.toLowerCase());
 			if (named?.length === 1 && kinds.includes(named[0]!.kind))
 				this.report(subject, field, `${field} "${value}" is a name; references use ids, here ${named[0]!.resource.id}`);
-			else this.report(subject, field, `${field} "${value}" does not exist; it must be the id of ${wanted()}`);
+			else this.report(subject, field, `${field} "${value}" does not exist; it must be the id of ${wanted(kinds)}`);
 			return undefined;
 		}
 		if (!kinds.includes(entry.kind)) {
-			this.report(subject, field, `${field} "${value}" is ${aKind(entry.kind)}, not ${wanted()}`);
+			this.report(subject, field, `${field} "${value}" is ${aKind(entry.kind)}, not ${wanted(kinds)}`);
 			return undefined;
 		}
 		return entry;
