@@ -115,6 +115,15 @@ describe('transit gateway between two VPCs', () => {
 		expect(() => b.build()).toThrow(/has no VPC attachment for vpc-a/);
 	});
 
+	it('routes that send the packet back and forth between a VPC and the TGW end as a loop', () => {
+		const b = twoSpokes()
+			.routes('rtb-main-a', {destinationCidr: '0.0.0.0/0', target: 'tgw-1'})
+			.routes('rtb-main-b', {destinationCidr: '0.0.0.0/0', target: 'tgw-1'})
+			.tgwRoutes('tgw-rtb-1', {destinationCidr: '0.0.0.0/0', attachmentId: 'tgw-attach-b'});
+		const result = b.trace({from: 'i-a', to: '192.0.2.1', port: 443});
+		expect(result.blockedAt).toMatchObject({code: 'ROUTING_LOOP', direction: 'forward'});
+	});
+
 	it('the destination VPC needs its own route back to the TGW', () => {
 		const b = twoSpokes();
 		b.doc.routeTables.find(t => t.id === 'rtb-main-b')!.routes = [];
