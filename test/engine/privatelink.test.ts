@@ -187,25 +187,36 @@ describe('PrivateLink', () => {
 });
 
 describe('PrivateLink from outside the consumer VPC', () => {
-	/** The site-to-site-vpn template with a provider VPC and an endpoint of its service in app-a. */
-	function overVpn() {
-		const doc = structuredClone(loadTemplate('site-to-site-vpn')) as unknown as Record<string, unknown[]>;
+	/** A template with the provider of service() added and an endpoint of its service in one of the template's subnets. */
+	function withEndpoint(template: string, vpcId: string, subnetId: string, privateIp: string, groupId: string) {
+		const doc = structuredClone(loadTemplate(template)) as unknown as Record<string, unknown[]>;
 		const b = service();
 		for (const key of ['vpcs', 'subnets', 'routeTables', 'networkAcls', 'securityGroups', 'instances', 'networkInterfaces', 'loadBalancers', 'targetGroups', 'endpointServices'] as const)
 			doc[key]!.push(...(b.doc[key] as unknown[]).filter(r => (r as {vpcId?: string; id: string}).vpcId !== 'vpc-cons' && !(r as {id: string}).id.endsWith('-cons')));
-		doc.securityGroups!.push({id: 'sg-vpce-office', vpcId: 'vpc-corp', ingress: [tcp(443, '192.168.0.0/16')], egress: [anywhere]});
+		doc.securityGroups!.push({id: 'sg-vpce-office', vpcId, ingress: [tcp(443, '192.168.0.0/16')], egress: [anywhere]});
 		doc.vpcEndpoints!.push({
 			id: 'vpce-svc',
-			vpcId: 'vpc-corp',
+			vpcId,
 			type: 'interface',
 			serviceName: 'com.amazonaws.vpce.us-east-1.vpce-svc-1',
-			networkInterfaces: [{id: 'eni-vpce', subnetId: 'subnet-app-a', privateIp: '10.40.1.50'}],
-			securityGroupIds: ['sg-vpce-office'],
+			networkInterfaces: [{id: 'eni-vpce', subnetId, privateIp}],
+			securityGroupIds: [groupId],
 		});
 		const checked = checkTopology(doc);
 		if (!checked.ok) throw new Error(checked.problems.map(formatProblem).join('\n'));
 		return prepare(checked.topology);
 	}
+
+	const overVpn = () => withEndpoint('site-to-site-vpn', 'vpc-corp', 'subnet-app-a', '10.40.1.50', 'sg-vpce-office');
+
+	it('reaches the endpoint from another VPC over a transit gateway', () => {
+		const ctx = withEndpoint('transit-gateway-hub', 'vpc-shared', 'subnet-shared-1a', '10.10.1.50', 'sg-shared');
+		const result = trace(ctx, {from: 'app-a-1', to: 'vpce-svc', port: 443});
+		expect(result.reachable).toBe(true);
+		expect(result.forward.some(hop => hop.type.startsWith('transit-gateway'))).toBe(true);
+		expect(path(result.forward).at(-1)).toBe('i-svc deliver');
+		expect(path(result.return).at(-1)).toBe('i-app-a-1 deliver');
+	});
 
 	it('fact 32 (on premises over a VPN): the office reaches the endpoint and, through it, the provider', () => {
 		const result = trace(overVpn(), {from: '192.168.10.25', to: 'vpce-svc', port: 443});
