@@ -37,6 +37,19 @@ describe('the compiled schema', () => {
 		if (regular.success && parsed.ok) expect(text(parsed.topology)).toBe(text(regular.data));
 	});
 
+	it('says what is wrong with a block or an address, in the words of the address parser', () => {
+		const doc = baseDoc();
+		doc.vpcs[0]!.cidrBlocks = ['10.0.0.1/16'];
+		doc.subnets[2]!.cidr = '10.1.1.0/33';
+		doc.networkInterfaces[0]!.privateIp = '10.0.1.300';
+		const parsed = parseTopology(doc);
+		expect(parsed.ok ? [] : parsed.problems).toEqual([
+			{path: 'vpcs[0].cidrBlocks[0]', resourceId: 'vpc-1', message: '"10.0.0.1/16" has host bits set; did you mean 10.0.0.0/16?'},
+			{path: 'subnets[2].cidr', resourceId: 'subnet-3', message: '"10.1.1.0/33" is not a CIDR block: the prefix length must be a whole number from 0 to 32, not "33"'},
+			{path: 'networkInterfaces[0].privateIp', resourceId: doc.networkInterfaces[0]!.id, message: '"10.0.1.300" is not an IPv4 address'},
+		]);
+	});
+
 	const breakages: Array<[string, (doc: ReturnType<typeof baseDoc>) => void]> = [
 		['a block with host bits', doc => (doc.vpcs[0]!.cidrBlocks = ['10.0.0.1/16'])],
 		['a bad address', doc => (doc.networkInterfaces[0]!.privateIp = '10.0.1.300')],
