@@ -6,6 +6,7 @@ import {resolveRef} from '../model/resources.js';
 import type {Iface, SiteC, TraceContext, VpcC} from './compiled.js';
 import {TraceInputError} from './errors.js';
 import {clientAddress, clientVpnAt, clientVpnByRef, type ClientVpnC} from './hops/client-vpn.js';
+import {internetHost, siteBehind, siteGatewayKinds, withArticle} from './gateway-refs.js';
 
 export type Source =
 	| {kind: 'iface'; iface: Iface}
@@ -43,6 +44,12 @@ function siteAddress(site: SiteC): number {
 	const first = site.cidrs[0]!;
 	// The first host of the site's first block: a representative on-premises client.
 	return first.prefix >= 31 ? first.base : first.base + 1;
+}
+
+function siteBehindOrFail(ctx: TraceContext, kind: string, id: string, ref: string): SiteC {
+	const site = siteBehind(ctx, kind, id);
+	if (!site) throw new TraceInputError(`no on-premises site is behind ${kind} "${ref}"; add one (add site <name> <cidrs>) and link it, or trace to an address`);
+	return site;
 }
 
 function primaryOf(ctx: TraceContext, kind: string, id: string, ref: string): Iface {
@@ -91,8 +98,15 @@ export function resolveSource(ctx: TraceContext, ref: string): Source {
 		const site = ctx.sites.get(resource.id)!;
 		return {kind: 'site', site, address: siteAddress(site)};
 	}
+	if (kind === 'internet-gateway') return {kind: 'internet', address: internetHost(ctx)};
+	if ((siteGatewayKinds as readonly string[]).includes(kind)) {
+		const site = siteBehindOrFail(ctx, kind, resource.id, text);
+		return {kind: 'site', site, address: siteAddress(site)};
+	}
 	if (!(sourceKinds as readonly string[]).includes(kind))
-		throw new TraceInputError(`"${text}" is a ${kind}: a trace starts from an instance, a network interface, an address or a site`);
+		throw new TraceInputError(
+			`"${text}" is ${withArticle(kind)}, which does not start connections: a trace starts from an instance, a network interface, an address, a site or the gateway in front of one`,
+		);
 	return {kind: 'iface', iface: primaryOf(ctx, kind, resource.id, text)};
 }
 
@@ -126,6 +140,15 @@ export function resolveDestination(ctx: TraceContext, ref: string, source: Sourc
 		case 'site': {
 			return {address: siteAddress(ctx.sites.get(resource.id)!)};
 		}
+		case 'internet-gateway':
+			return {address: internetHost(ctx)};
+		case 'vpn-gateway':
+		case 'customer-gateway':
+		case 'vpn-connection':
+		case 'dx-connection':
+		case 'virtual-interface':
+		case 'dx-gateway':
+			return {address: siteAddress(siteBehindOrFail(ctx, kind, resource.id, text))};
 		case 'vpc-endpoint': {
 			const endpoint = ctx.endpoints.get(resource.id)!;
 			if (endpoint.type === 'interface') {
@@ -142,6 +165,8 @@ export function resolveDestination(ctx: TraceContext, ref: string, source: Sourc
 			return {address: first.prefix >= 31 ? first.base : first.base + 1, service: endpoint.serviceName};
 		}
 		default:
-			throw new TraceInputError(`"${text}" is a ${kind}: a trace goes to an instance, a network interface, an endpoint, a NAT gateway, a site or an address`);
+			throw new TraceInputError(
+				`"${text}" is ${withArticle(kind)}, which has no address of its own: a trace goes to an instance, a network interface, an endpoint, a NAT gateway, a site, the gateway in front of one, or an address`,
+			);
 	}
 }

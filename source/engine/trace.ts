@@ -77,10 +77,20 @@ function checkReplySource(w: Walk, sent: Pkt): void {
 	});
 }
 
+/** Says which end a bad ref is: the same message serves `--from`/`--to` and the palette's words. */
+function naming<T>(end: string, resolve: () => T): T {
+	try {
+		return resolve();
+	} catch (error) {
+		if (error instanceof TraceInputError) throw new TraceInputError(`${end}: ${error.message}`);
+		throw error;
+	}
+}
+
 export function trace(ctx: TraceContext, spec: FlowSpec): TraceResult {
 	const flow = checkFlow(spec);
-	const source = resolveSource(ctx, flow.from);
-	const destination = resolveDestination(ctx, flow.to, source);
+	const source = naming('source (from)', () => resolveSource(ctx, flow.from));
+	const destination = naming('destination (to)', () => resolveDestination(ctx, flow.to, source));
 	const src = source.kind === 'iface' ? source.iface.address : source.address;
 	if (source.kind === 'internet' && isInternet(ctx, destination.address))
 		throw new TraceInputError(`${flow.from} and ${flow.to} are both internet hosts; one end must be in the topology`);
