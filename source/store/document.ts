@@ -37,6 +37,11 @@ export function readTopologyDocument(file: string, options: ReadOptions): Loaded
 	} catch (error) {
 		throw ioError(file, 'read', error);
 	}
+	return topologyFromBytes(file, bytes, options);
+}
+
+/** readTopologyDocument for bytes already read from `file` (a listing reads each file once). */
+export function topologyFromBytes(file: string, bytes: Buffer, options: ReadOptions): LoadedTopology {
 	const revision = revisionOf(bytes);
 	const fail = (kind: StoreErrorKind, message: string, extra: {problems?: Problem[]; line?: number; column?: number} = {}) => {
 		if (!options.quarantine) return new StoreError(kind, message, {file, ...extra});

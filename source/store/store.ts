@@ -8,7 +8,8 @@ import {collectionKeys, type CollectionKey} from '../model/resources.js';
 import {SCHEMA_VERSION} from '../model/schema.js';
 import type {Topology} from '../model/types.js';
 import {StoreError, ioError} from './errors.js';
-import {moveNoClobber, readTopologyDocument, writeTopologyDocument, type LoadedTopology} from './document.js';
+import {moveNoClobber, readTopologyDocument, topologyFromBytes, writeTopologyDocument, type LoadedTopology} from './document.js';
+import {decodeText} from './json.js';
 import {assertName, isValidName} from './names.js';
 import {readSettings, updateSettings} from './settings.js';
 import type {Upgrader} from './upgrade.js';
@@ -102,24 +103,26 @@ export class TopologyStore {
 		for (const name of names) {
 			const file = this.fileOf(name);
 			let stat: fs.Stats;
-			let text: string;
+			let bytes: Buffer;
 			try {
 				stat = fs.statSync(file);
 				if (!stat.isFile()) continue;
-				text = fs.readFileSync(file, 'utf8');
+				bytes = fs.readFileSync(file);
 			} catch {
 				continue; // Removed while listing.
 			}
-			const entry = {name, file, modified: stat.mtime, size: stat.size, ...summarize(text)};
-			saved.push(options.check ? this.#checked(entry) : entry);
+			const entry = {name, file, modified: stat.mtime, size: stat.size};
+			// A checked entry takes its title and counts from the checked topology: the file is read
+			// and parsed once, not once to summarize and again to check.
+			saved.push(options.check ? this.#checked(entry, bytes) : {...entry, ...summarize(decodeText(bytes))});
 		}
 		return saved;
 	}
 
 	/** A listing entry as opening it would find it: a file that would be moved aside is moved now. */
-	#checked(entry: SavedTopology): SavedTopology {
+	#checked(entry: SavedTopology, bytes: Buffer): SavedTopology {
 		try {
-			const {topology} = readTopologyDocument(entry.file, {quarantine: true, upgrader: this.#upgrader, now: this.#now});
+			const {topology} = topologyFromBytes(entry.file, bytes, {quarantine: true, upgrader: this.#upgrader, now: this.#now});
 			const counts: Partial<Record<CollectionKey, number>> = {};
 			for (const key of collectionKeys) if (topology[key].length > 0) counts[key] = topology[key].length;
 			return {...entry, title: topology.title ?? topology.name, counts, problem: undefined};

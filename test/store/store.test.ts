@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import {describe, expect, it} from 'vitest';
+import {describe, expect, it, vi} from 'vitest';
 import {StoreError, openStore} from '../../source/store/index.js';
 import {filesIn, sample, tempHome} from './helpers.js';
 
@@ -76,6 +76,22 @@ describe('saved topologies', () => {
 		expect(future!.problem).toBe('written by a newer vpcsim (schema 9); this one reads up to 1');
 		expect(future!.movedTo).toBeUndefined();
 		expect(filesIn(store.folder)).toEqual(['alpha.json', 'beta.corrupt-2026-11-28T15-30-00Z.json', 'future.json']);
+	});
+
+	it('with check, reads and parses each file once', () => {
+		const store = openStore({home: tempHome()});
+		store.create('alpha', sample());
+		const reads = vi.spyOn(fs, 'readFileSync');
+		const parses = vi.spyOn(JSON, 'parse');
+		try {
+			const [alpha] = store.list({check: true});
+			expect(alpha!.title).toBe(sample().title);
+			expect(reads.mock.calls.filter(([file]) => file === store.fileOf('alpha'))).toHaveLength(1);
+			expect(parses).toHaveBeenCalledTimes(1);
+		} finally {
+			reads.mockRestore();
+			parses.mockRestore();
+		}
 	});
 
 	it('refuses a name that differs from a saved one only in case, except to recase it', () => {
