@@ -6,7 +6,7 @@ import {SCHEMA_VERSION} from '../source/model/schema.js';
 import type {Route, RouteTable, Topology} from '../source/model/types.js';
 import {buildHybrid} from './generate-hybrid.js';
 import {buildVpc, type VpcPlan} from './generate-vpc.js';
-import {largeCounts, REGION, ROUTES_PER_VPC, tgwSiteBlock} from './plan.js';
+import {largeCounts, PARTNER_BLOCK, REGION, ROUTES_PER_VPC, tgwSiteBlock} from './plan.js';
 import {createRng, type Rng} from './prng.js';
 
 export {generateFlows, type BenchFlow, type FlowCategory} from './flows.js';
@@ -114,6 +114,14 @@ function addPrefixLists(ctx: Ctx, tgwSites: number): void {
 function fillRoutes(plan: VpcPlan, tables: RouteTable[], quota: number, tgwId: string, tgwSites: number): void {
 	let count = tables.reduce((sum, table) => sum + table.routes.length, 0);
 	if (count > quota) throw new Error(`VPC ${plan.vpcId} has ${count} routes before filling, more than its quota of ${quota}`);
+	// The whole partner block goes to the transit gateway first; the /24s below only refine it.
+	// Without it a partner host outside those /24s would fall to 0/0 and leave through the NAT.
+	for (const table of tables) {
+		if (count >= quota) break;
+		if (table.routes.some(route => route.destinationCidr === PARTNER_BLOCK)) continue;
+		table.routes.push({destinationCidr: PARTNER_BLOCK, target: tgwId, origin: 'static', state: 'active'});
+		count++;
+	}
 	const pool: string[] = [];
 	for (let t = 0; t < tgwSites; t++) for (let m = 0; m < 16; m++) pool.push(`192.168.${t * 16 + m}.0/24`);
 	for (let m = 0; m < 512; m++) pool.push(`198.${18 + (m >>> 8)}.${m & 255}.0/24`);
