@@ -102,6 +102,15 @@ describe.each([
 		screen = await terminal.waitFor('the new subnet in Resources', text => leftPane(text).includes('subnet extra-a 10.0.9.0/24') && !text.includes('Enter run command'));
 		expect(flat(screen)).toContain('added subnet extra-a');
 		await terminal.waitFor('the header to show the change saved', text => /1 undo {2}saved\s*$/.test(text.split('\n')[0]!));
+		// u takes it back and Ctrl-R puts it back, each saved at once.
+		terminal.press('u');
+		await terminal.waitFor('u to undo the subnet', text => {
+			const top = text.split('\n')[0]!;
+			return !leftPane(text).includes('extra-a') && flat(text).includes('Undone.') && !top.includes('undo') && /saved\s*$/.test(top);
+		});
+		terminal.press('C-r');
+		await terminal.waitFor('Ctrl-R to redo it', text => leftPane(text).includes('subnet extra-a 10.0.9.0/24') && flat(text).includes('Redone.'));
+		await terminal.waitFor('the header to show the redone change saved', text => /1 undo {2}saved\s*$/.test(text.split('\n')[0]!));
 
 		// A trace from the palette, stepped through in the Trace pane.
 		await runInPalette(terminal, 'trace web-1 app-1 tcp 8080');
