@@ -1,10 +1,10 @@
-// parseTopology runs the schema through zod's compiled fast path. The schema stays the source of
-// truth: these tests hold the compiled parser to the regular one, output and problems alike.
+// parseTopology runs large documents through zod's compiled fast path. The schema stays the source
+// of truth: these tests hold the compiled parser to the regular one, output and problems alike.
 import {readFileSync, readdirSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, it} from 'vitest';
 import {z} from 'zod';
-import {formatPath, parseTopology} from '../../source/model/parse.js';
+import {compileThreshold, formatPath, parseTopology} from '../../source/model/parse.js';
 import {topologySchema} from '../../source/model/schema.js';
 import {baseDoc} from './helpers.js';
 
@@ -16,6 +16,20 @@ const templates = readdirSync(templatesDir)
 /** Key order included: the parsed topology is what a save writes back. */
 const text = (value: unknown) => JSON.stringify(value, (_key, inner: unknown) => (inner === undefined ? '(undefined)' : inner));
 
+const compiled = z.compile(topologySchema);
+
+/** The base document with enough instances (and their interfaces) for parseTopology to compile. */
+function largeDoc(): ReturnType<typeof baseDoc> {
+	const doc = baseDoc();
+	const [instance] = doc.instances;
+	const [eni] = doc.networkInterfaces;
+	for (let i = 0; i < compileThreshold / 2; i++) {
+		doc.instances.push({...instance!, id: `i-many-${i}`, name: `many-${i}`});
+		doc.networkInterfaces.push({...eni!, id: `eni-many-${i}`, instanceId: `i-many-${i}`, privateIp: `10.0.1.${10 + (i % 200)}`});
+	}
+	return doc;
+}
+
 describe('the compiled schema', () => {
 	it('compiles whole: no part of the schema falls back to the regular parser', () => {
 		expect(() => z.compile(topologySchema, {strict: true})).not.toThrow();
@@ -23,7 +37,15 @@ describe('the compiled schema', () => {
 
 	it.each(templates)('gives %s exactly what the regular parser gives', (_file, document) => {
 		const regular = topologySchema.safeParse(document);
-		const parsed = parseTopology(document);
+		const fast = compiled.safeParse(document);
+		expect(regular.success && fast.success).toBe(true);
+		if (regular.success && fast.success) expect(text(fast.data)).toBe(text(regular.data));
+	});
+
+	it('is what parseTopology uses for a large document, with the same result', () => {
+		const doc = largeDoc();
+		const regular = topologySchema.safeParse(doc);
+		const parsed = parseTopology(doc);
 		expect(regular.success && parsed.ok).toBe(true);
 		if (regular.success && parsed.ok) expect(text(parsed.topology)).toBe(text(regular.data));
 	});
@@ -32,9 +54,9 @@ describe('the compiled schema', () => {
 		const doc = baseDoc() as Record<string, unknown> & ReturnType<typeof baseDoc>;
 		doc.subnets[0] = {...doc.subnets[0]!, routeTableId: undefined, name: undefined};
 		const regular = topologySchema.safeParse(doc);
-		const parsed = parseTopology(doc);
-		expect(regular.success && parsed.ok).toBe(true);
-		if (regular.success && parsed.ok) expect(text(parsed.topology)).toBe(text(regular.data));
+		const fast = compiled.safeParse(doc);
+		expect(regular.success && fast.success).toBe(true);
+		if (regular.success && fast.success) expect(text(fast.data)).toBe(text(regular.data));
 	});
 
 	it('says what is wrong with a block or an address, in the words of the address parser', () => {
@@ -67,7 +89,7 @@ describe('the compiled schema', () => {
 	];
 
 	it.each(breakages)('reports %s as the regular parser does', (_what, breakIt) => {
-		const doc = baseDoc();
+		const doc = largeDoc();
 		breakIt(doc);
 		const regular = topologySchema.safeParse(doc);
 		const parsed = parseTopology(doc);
