@@ -84,7 +84,7 @@ export function resolveSource(ctx: TraceContext, ref: string): Source {
 		}
 		const client = clientVpnAt(ctx, address);
 		if (client) return {kind: 'client', client, address};
-		const site = ctx.siteByAddress.longest(address)?.values[0];
+		const site = ctx.siteByAddress.longestValues(address)?.[0];
 		if (site) return {kind: 'site', site, address};
 		const holder = ctx.byPublicIp.get(address);
 		if (holder?.kind === 'interface') return {kind: 'iface', iface: holder};

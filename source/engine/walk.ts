@@ -98,7 +98,7 @@ function step(w: Walk, s: Step): Step | null {
 		case 'target':
 			return target(w, s);
 		case 'arrive': {
-			const subnet = s.vpc.subnets.longest(s.pkt.dst)?.values[0];
+			const subnet = s.vpc.subnets.longestValues(s.pkt.dst)?.[0];
 			const address = formatIpv4(s.pkt.dst);
 			if (!subnet)
 				return stop(w, {component: s.vpc.id, type: 'vpc', action: 'drop', detail: `${address} is in ${s.vpc.id} but in none of its subnets`, code: 'ADDRESS_NOT_IN_ANY_SUBNET'});
@@ -128,9 +128,9 @@ function step(w: Walk, s: Step): Step | null {
 		case 'internet': {
 			const holder = w.ctx.byPublicIp.get(s.pkt.dst);
 			if (holder) return igwIngress(w, holder.vpc, holder, s.pkt);
-			const vpc = w.expected?.vpc ?? w.ctx.vpcByAddress.longest(s.pkt.dst)?.values[0];
+			const vpc = w.expected?.vpc ?? w.ctx.vpcByAddress.longestValues(s.pkt.dst)?.[0];
 			if (vpc) return igwIngress(w, vpc, w.expected, s.pkt);
-			const site = w.ctx.siteByAddress.longest(s.pkt.dst)?.values[0];
+			const site = w.ctx.siteByAddress.longestValues(s.pkt.dst)?.[0];
 			if (site)
 				return stop(w, {component: site.id, type: 'site', action: 'drop', detail: `${formatIpv4(s.pkt.dst)} is an address of the on-premises site ${site.id}, not reachable from the internet`, code: 'NO_PATH'});
 			pass(w, {component: 'internet', type: 'internet', action: 'deliver', detail: `delivered to internet host ${formatIpv4(s.pkt.dst)}`});

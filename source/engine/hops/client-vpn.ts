@@ -122,7 +122,7 @@ export function clientVpnByRef(ctx: TraceContext, ref: string): ClientVpnC | und
 
 /** The endpoint whose client CIDR holds an address. */
 export function clientVpnAt(ctx: TraceContext, address: number): ClientVpnC | undefined {
-	return indexOf(ctx).byClientAddress.longest(address)?.values[0];
+	return indexOf(ctx).byClientAddress.longestValues(address)?.[0];
 }
 
 /** The n-th usable address of the client CIDR: the first for a client, the second for the client it talks to. */

@@ -94,9 +94,9 @@ function coveredByLocal(table: RouteTableC, address: number): boolean {
 /** The route a table uses for an address, or undefined when none applies. */
 export function chooseRoute(table: RouteTableC, address: number): RouteC | undefined {
 	const local = coveredByLocal(table, address);
-	const longest = table.lpm.longest(address);
+	const longest = table.lpm.longestValues(address);
 	if (!longest) return undefined;
-	const top = longest.values[0]![0]!;
+	const top = longest[0]![0]!;
 	if (!(local && top.origin === 'propagated')) return top;
 	// A propagated route never beats the local route, however specific: look further down.
 	for (const match of table.lpm.all(address)) {

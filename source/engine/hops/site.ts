@@ -66,7 +66,7 @@ export function enterFromSite(w: Walk, site: SiteC, pkt: Pkt): Step | null {
 
 /** The last link (VPN or VIF) hands the packet to its site, which must hold the address. */
 export function deliverToSite(w: Walk, site: SiteC | undefined, pkt: Pkt, via: string): Step | null {
-	const holder = w.ctx.siteByAddress.longest(pkt.dst)?.values[0];
+	const holder = w.ctx.siteByAddress.longestValues(pkt.dst)?.[0];
 	const target = site ?? holder;
 	const address = formatIpv4(pkt.dst);
 	if (!target)
