@@ -3,7 +3,7 @@
 import {Box, Text} from 'ink';
 import type {Message, SaveState} from './consoleState.js';
 import {footerHints, type OverlayKind, type Pane} from './keys.js';
-import {fit} from './layout.js';
+import {fit, minColumns, minRows} from './layout.js';
 
 const saveWords: Record<SaveState, {text: string; color: string}> = {
 	saved: {text: 'saved', color: 'green'},
@@ -46,6 +46,20 @@ export function Footer({focus, overlay, message, width}: {focus: Pane; overlay: 
 			</Text>
 			<Text wrap="truncate" dimColor>
 				{footerText(focus, overlay, width)}
+			</Text>
+		</Box>
+	);
+}
+
+/** What shows instead of the panes while the terminal is smaller than 80x24; q quits. */
+export function TooSmallMessage({columns, rows}: {columns: number; rows: number}) {
+	return (
+		<Box flexDirection="column">
+			<Text wrap="wrap">
+				vpcsim needs a terminal of at least {minColumns}x{minRows}; this one is {columns}x{rows}. Enlarge the window and the console comes back (q quits).
+			</Text>
+			<Text wrap="wrap" dimColor>
+				For a script or a small screen, `vpcsim trace --topology NAME --from REF --to REF` prints the same trace.
 			</Text>
 		</Box>
 	);

@@ -9,7 +9,8 @@ import {consoleReducer, createConsoleState, traceHops} from './consoleState.js';
 import {redoHistory, undoHistory} from './history.js';
 import {helpLines} from './HelpOverlay.js';
 import {ConsoleView} from './ConsoleView.js';
-import {computeLayout, listRows} from './layout.js';
+import {TooSmallMessage} from './Chrome.js';
+import {computeLayout, listRows, tooSmall} from './layout.js';
 import {outputStart, paletteHeight} from './PalettePanel.js';
 import {emptyPalette, paletteReducer} from './paletteState.js';
 import {matchedOwner, routesFor, rulesFor, toLines, type RouteRow, type RuleRow} from './selection.js';
@@ -149,8 +150,10 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 	const paletteRows = state.overlay === 'palette' ? paletteHeight(palette, output, maxOutput) : 0;
 	const bodyLayout = paletteRows > 0 ? computeLayout(columns, rows, state.side, paletteRows) : layout;
 
+	const small = tooSmall(columns, rows);
 	const controller: ConsoleController = {
 		state,
+		tooSmall: small,
 		dispatch,
 		palette: paletteDispatch,
 		picker: pickerDispatch,
@@ -336,6 +339,8 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 
 	useConsoleKeys(controller);
 
+	// Only the panes give way to the message: the state above stays, whatever the size.
+	if (small) return <TooSmallMessage columns={columns} rows={rows} />;
 	return (
 		<ConsoleView
 			state={state}

@@ -1,10 +1,12 @@
 // The console's root: the template picker on a first run, then the console screen; a plain
-// message while the terminal is smaller than 80x24 (the screen comes back when it grows).
+// message while the terminal is smaller than 80x24. The console screen draws that message itself
+// and stays mounted, so its state (topology, undo, trace, cursors) lives through a small interval.
 import {useEffect, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {ConsoleScreen} from './ConsoleScreen.js';
-import {fit, minColumns, minRows, tooSmall} from './layout.js';
+import {TooSmallMessage} from './Chrome.js';
+import {fit, tooSmall} from './layout.js';
 import {errorText, type ConsoleServices, type Opened} from './services.js';
 import {useTerminalSize} from './useTerminalSize.js';
 
@@ -63,16 +65,7 @@ function TooSmall({columns, rows, onQuit}: {columns: number; rows: number; onQui
 	useInput((input, key) => {
 		if ((key.ctrl && input === 'c') || input === 'q') onQuit();
 	});
-	return (
-		<Box flexDirection="column">
-			<Text wrap="wrap">
-				vpcsim needs a terminal of at least {minColumns}x{minRows}; this one is {columns}x{rows}. Enlarge the window and the console comes back (q quits).
-			</Text>
-			<Text wrap="wrap" dimColor>
-				For a script or a small screen, `vpcsim trace --topology NAME --from REF --to REF` prints the same trace.
-			</Text>
-		</Box>
-	);
+	return <TooSmallMessage columns={columns} rows={rows} />;
 }
 
 export function Root({services, opened: initial, load, onFailure, onExit}: RootProps) {
@@ -101,9 +94,11 @@ export function Root({services, opened: initial, load, onFailure, onExit}: RootP
 		}, 20);
 		return () => clearTimeout(timer);
 	}, []);
+	if (opened) {
+		// A new key per topology: opening another one starts a fresh screen (state, undo, trace).
+		return <ConsoleScreen key={opened.name} opened={opened} services={services} columns={columns} rows={rows} onQuit={quit} onOpen={setOpened} />;
+	}
 	if (tooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} onQuit={quit} />;
 	if (loading && load) return <Opening name={load.name} />;
-	if (!opened) return <TemplatePicker services={services} width={columns} onOpened={setOpened} onQuit={quit} />;
-	// A new key per topology: opening another one starts a fresh screen (state, undo, trace).
-	return <ConsoleScreen key={opened.name} opened={opened} services={services} columns={columns} rows={rows} onQuit={quit} onOpen={setOpened} />;
+	return <TemplatePicker services={services} width={columns} onOpened={setOpened} onQuit={quit} />;
 }

@@ -11,6 +11,8 @@ import type {PickerAction} from './tracePicker.js';
 /** What the key layers drive; built by the console screen on every render. */
 export type ConsoleController = {
 	readonly state: ConsoleState;
+	/** The terminal is below 80x24: the panes are hidden and only q and Ctrl-C work. */
+	readonly tooSmall: boolean;
 	readonly dispatch: (action: ConsoleAction) => void;
 	readonly palette: (action: PaletteAction) => void;
 	readonly picker: (action: PickerAction) => void;
@@ -235,6 +237,10 @@ export function useConsoleKeys(controller: ConsoleController): void {
 	const handle = useCallback((input: string, key: Key) => {
 		const c = latest.current;
 		const press = {name: keyName(input, key), input};
+		if (c.tooSmall) {
+			if (press.name === 'q' || press.name === 'ctrl-c') c.quit();
+			return;
+		}
 		const layers = c.state.overlay ? [overlayLayer(c), globalLayer(c)] : [paneLayer(c), globalLayer(c)];
 		dispatchKey(press, layers);
 	}, []);

@@ -168,4 +168,31 @@ describe('the console in a small terminal', () => {
 		terminal.press('C-c');
 		await expectRestored(terminal, {resized: true});
 	});
+
+	it('keeps the console state through a too-small interval: the change, undo and the save revision', {timeout: 120_000}, async () => {
+		const env = savedLab();
+		const terminal = openTerminal(80, 24, env);
+		await terminal.waitFor('the shell prompt', screen => screen.trim() !== '');
+		launch(terminal, 'open lab');
+		await terminal.waitFor('the console', text => text.includes('[1 Resources]') && text.includes('web-1'));
+
+		await runInPalette(terminal, 'add subnet extra-c vpc=main cidr=10.0.11.0/24');
+		await terminal.waitFor('the first change saved', text => leftPane(text).includes('extra-c') && /1 undo {2}saved\s*$/.test(text.split('\n')[0]!));
+
+		terminal.resize(79, 24);
+		await terminal.waitFor('the too-small message', text => flat(text).includes('this one is 79x24'));
+		terminal.resize(80, 24);
+		await terminal.waitFor('the console with the change kept', text => leftPane(text).includes('subnet extra-c 10.0.11.0/24') && /1 undo {2}saved\s*$/.test(text.split('\n')[0]!));
+
+		// The next change is saved over the kept revision: no "changed on disk", nothing lost.
+		await runInPalette(terminal, 'add subnet extra-d vpc=main cidr=10.0.12.0/24');
+		const screen = await terminal.waitFor('the second change saved', text => leftPane(text).includes('extra-d') && /2 undo {2}saved\s*$/.test(text.split('\n')[0]!));
+		expect(screen).not.toContain('changed on disk');
+		terminal.press('q');
+		await expectRestored(terminal, {resized: true});
+
+		const exported = vpcsim(env, ['export', 'lab', '--format', 'json']);
+		const topology = JSON.parse(exported.stdout) as {subnets: Array<{name?: string}>};
+		expect(topology.subnets.map(subnet => subnet.name)).toEqual(expect.arrayContaining(['extra-c', 'extra-d']));
+	});
 });
