@@ -95,6 +95,20 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 		return () => clearInterval(timer);
 	}, [playing]);
 
+	// Every change, undo, redo and reload runs the open trace again on the topology now shown, so
+	// the hops never describe rules that are gone.
+	const tracedOn = useRef(topology);
+	useEffect(() => {
+		if (tracedOn.current === topology) return;
+		tracedOn.current = topology;
+		if (!state.trace) return;
+		try {
+			dispatch({type: 'trace-rerun', result: services.trace(topology, state.trace.flow)});
+		} catch (error) {
+			dispatch({type: 'trace-stale', reason: errorText(error)});
+		}
+	}, [topology]);
+
 	useEffect(() => {
 		if (state.quitting) onQuit();
 	}, [state.quitting]);

@@ -64,7 +64,7 @@ export function TracePane({trace, rect, focused, tabs, labelOf}: Props) {
 			detailLines.push(`after  ${describePacket(hop.packet)}`);
 		}
 	}
-	const verdictText = verdict(trace, labelOf);
+	const verdictText = trace.stale ? `Out of date: the topology changed and the trace cannot run again (${trace.stale}).` : verdict(trace, labelOf);
 	// Rows: verdict (wrapped to 2), packet, hop list, a rule, detail.
 	const verdictRows = Math.min(rect.height >= 20 ? 5 : 4, Math.ceil(verdictText.length / Math.max(1, width)));
 	const detailRows = Math.min(detailLines.reduce((sum, line) => sum + Math.ceil(Math.max(1, line.length) / Math.max(1, width)), 0), 7);
@@ -73,7 +73,7 @@ export function TracePane({trace, rect, focused, tabs, labelOf}: Props) {
 	return (
 		<PaneFrame number={4} title="Trace" rect={rect} focused={focused} tabs={tabs} summary={`${trace.playing ? '▶ playing' : 'paused'} ${trace.cursor + 1}/${hops.length}`}>
 			<Box height={verdictRows} overflow="hidden">
-				<Text wrap="wrap" bold color={trace.result.reachable ? 'green' : 'red'}>
+				<Text wrap="wrap" bold color={trace.stale ? 'yellow' : trace.result.reachable ? 'green' : 'red'}>
 					{verdictText}
 				</Text>
 			</Box>

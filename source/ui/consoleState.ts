@@ -14,6 +14,8 @@ export type TraceView = {
 	/** Index into forward hops followed by return hops. */
 	readonly cursor: number;
 	readonly playing: boolean;
+	/** Why the trace could not be run again on the changed topology; it shows the old result meanwhile. */
+	readonly stale?: string;
 };
 
 export type Message = {readonly text: string; readonly tone: 'info' | 'error' | 'success'};
@@ -66,6 +68,8 @@ export type ConsoleAction =
 	| {type: 'reloaded'; topology: Topology; revision: unknown}
 	| {type: 'renamed'; name: string; revision: unknown}
 	| {type: 'trace-start'; flow: FlowSpec; result: TraceResult}
+	| {type: 'trace-rerun'; result: TraceResult}
+	| {type: 'trace-stale'; reason: string}
 	| {type: 'trace-step'; delta: number}
 	| {type: 'trace-jump'; to: 'first' | 'last'}
 	| {type: 'trace-play'; playing?: boolean}
@@ -219,6 +223,15 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 			return {...state, name: action.name, revision: action.revision, saveState: 'saved', pendingSave: undefined, overlay: undefined};
 		case 'trace-start':
 			return {...state, trace: {flow: action.flow, result: action.result, cursor: 0, playing: false}, focus: 'trace', side: 'trace', follow: 'trace', overlay: undefined};
+		case 'trace-rerun': {
+			// The same flow on the changed topology: the step stays where the new hop list still reaches.
+			if (!state.trace) return state;
+			const total = action.result.forward.length + action.result.return.length;
+			const cursor = clamp(state.trace.cursor, total);
+			return {...state, trace: {flow: state.trace.flow, result: action.result, cursor, playing: state.trace.playing && cursor < total - 1}};
+		}
+		case 'trace-stale':
+			return state.trace ? {...state, trace: {...state.trace, stale: action.reason, playing: false}} : state;
 		case 'trace-step':
 			return state.trace ? stepTrace(state, state.trace.cursor + action.delta) : state;
 		case 'trace-jump':

@@ -216,6 +216,26 @@ describe('trace', () => {
 		expect(frame()).toContain('▶');
 	});
 
+	it('runs the open trace again after a change, an undo and a redo, at the same step', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, ':');
+		await type(stdin, 'trace web-1 app-1 tcp 8080');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('Reachable'), 'the trace');
+		await press(stdin, 'l', 'l', 'l', 'l');
+		expect(frame()).toContain('rule 100 allows tcp 8080');
+		await press(stdin, ':');
+		await type(stdin, 'rm acl-rule private-acl in 100');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('rule 110 allows tcp 1024-65535'), 'the trace run again');
+		expect(frame()).toContain('Request hop 5');
+		expect(frame()).not.toContain('rule 100 allows');
+		await press(stdin, 'u');
+		await waitFor(() => frame().includes('rule 100 allows tcp 8080'), 'the trace after undo');
+		await press(stdin, keys.ctrlR);
+		await waitFor(() => frame().includes('rule 110 allows tcp 1024-65535'), 'the trace after redo');
+	});
+
 	it('builds a trace with the picker', async () => {
 		const {frame, stdin} = await open();
 		await press(stdin, 't');

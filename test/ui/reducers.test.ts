@@ -72,6 +72,19 @@ describe('consoleReducer', () => {
 		expect(state.trace).toMatchObject({cursor: 4, playing: false});
 	});
 
+	it('takes a re-run trace at the same step, or the last one, and marks one that cannot run', () => {
+		let state = consoleReducer(start, {type: 'trace-start', flow: {from: 'a', to: 'c'}, result});
+		state = consoleReducer(state, {type: 'trace-step', delta: 3});
+		const rerun = {...result, forward: [hop('a'), hop('x'), hop('c')]};
+		state = consoleReducer(state, {type: 'trace-rerun', result: rerun});
+		expect(state.trace).toMatchObject({cursor: 3, result: rerun, flow: {from: 'a', to: 'c'}});
+		const shorter = {...result, forward: [hop('a')], return: []};
+		expect(consoleReducer(state, {type: 'trace-rerun', result: shorter}).trace?.cursor).toBe(0);
+		state = consoleReducer(state, {type: 'trace-stale', reason: 'no instance c'});
+		expect(state.trace?.stale).toBe('no instance c');
+		expect(consoleReducer(start, {type: 'trace-rerun', result}).trace).toBeUndefined();
+	});
+
 	it('follows the trace in Routes and Rules until the selection moves', () => {
 		let state = consoleReducer(start, {type: 'trace-start', flow: {from: 'a', to: 'c'}, result});
 		expect(state.follow).toBe('trace');
