@@ -30,11 +30,59 @@ function resourceIdAt(input: unknown, path: ReadonlyArray<PropertyKey>): string 
 	return typeof item?.id === 'string' ? item.id : undefined;
 }
 
-function describeIssue(issue: z.core.$ZodIssue): string {
-	if (issue.code === 'unrecognized_keys') return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(k => `"${k}"`).join(', ')}`;
-	if (issue.code === 'invalid_value') return `must be one of ${issue.values.map(v => JSON.stringify(v)).join(', ')}`;
-	if (issue.code === 'invalid_type' && issue.input === undefined) return `is required (${issue.expected})`;
-	return issue.message;
+/** The value a path points at in the raw input (zod 4 does not keep it on its issues). */
+function valueAt(input: unknown, path: ReadonlyArray<PropertyKey>): unknown {
+	let value = input;
+	for (const part of path) {
+		if (typeof value !== 'object' || value === null) return undefined;
+		value = (value as Record<PropertyKey, unknown>)[part];
+	}
+	return value;
+}
+
+function describeValue(value: unknown): string {
+	if (value === null) return 'null';
+	if (Array.isArray(value)) return 'a list';
+	if (typeof value === 'string') return `the text ${JSON.stringify(value.length > 30 ? `${value.slice(0, 30)}…` : value)}`;
+	if (typeof value === 'object') return 'an object';
+	return `the ${typeof value} ${String(value)}`;
+}
+
+const typeNames: Record<string, string> = {string: 'text', number: 'a number', int: 'a whole number', boolean: 'true or false', array: 'a list', object: 'an object'};
+
+/** Zod's issues in the words the rest of vpcsim uses: what is wrong, and what would be valid. */
+function describeIssue(issue: z.core.$ZodIssue, input: unknown): string {
+	switch (issue.code) {
+		case 'unrecognized_keys':
+			return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map(k => `"${k}"`).join(', ')}`;
+		case 'invalid_value':
+			return `must be one of ${issue.values.map(v => JSON.stringify(v)).join(', ')}`;
+		case 'invalid_type': {
+			const value = valueAt(input, issue.path);
+			const expected = typeNames[issue.expected] ?? issue.expected;
+			return value === undefined ? `is required (${expected})` : `must be ${expected}, not ${describeValue(value)}`;
+		}
+		case 'too_small':
+		case 'too_big': {
+			const bound = Number(issue.code === 'too_small' ? issue.minimum : issue.maximum);
+			const side = issue.code === 'too_small' ? 'at least' : 'at most';
+			if (issue.origin === 'array') return bound === 1 && side === 'at least' ? 'needs at least one item' : `needs ${side} ${bound} items`;
+			if (issue.origin === 'string') return bound === 1 && side === 'at least' ? 'must not be empty' : `must be ${side} ${bound} characters long`;
+			return `must be ${side} ${bound}`;
+		}
+		case 'invalid_union':
+			return `must be ${describeUnion(issue)}, not ${describeValue(valueAt(input, issue.path))}`;
+		default:
+			return issue.message;
+	}
+}
+
+/** A union's choices, e.g. the protocol: `"all", "tcp", "udp", "icmp" or a number`. */
+function describeUnion(issue: z.core.$ZodIssue & {code: 'invalid_union'}): string {
+	const choices = issue.errors.flatMap(branch =>
+		branch.map(inner => (inner.code === 'invalid_value' ? inner.values.map(v => JSON.stringify(v)).join(', ') : inner.code === 'invalid_type' ? (typeNames[inner.expected] ?? inner.expected) : 'another form')),
+	);
+	return [...new Set(choices)].join(' or ');
 }
 
 /**
@@ -70,13 +118,17 @@ export function parseTopology(input: unknown): ParseResult {
 		problems: result.error.issues.map(issue => ({
 			path: formatPath(issue.path),
 			resourceId: resourceIdAt(input, issue.path),
-			message: describeIssue(issue),
+			message: describeIssue(issue, input),
 		})),
 	};
 }
 
-/** One line per problem: `subnets[2] (subnet-web-a).cidr: "10.0.0.1/24" has host bits set; ...`. */
+/**
+ * One line per problem: `subnets[2].cidr (subnet-web-a): "10.0.0.1/24" has host bits set; ...`. The
+ * resource id is added only when the message does not already name it (the rules' messages do).
+ */
 export function formatProblem(problem: Problem): string {
-	const where = problem.resourceId ? `${problem.path} (${problem.resourceId})` : problem.path;
+	const named = problem.resourceId !== undefined && !problem.message.includes(problem.resourceId);
+	const where = named ? `${problem.path} (${problem.resourceId})` : problem.path;
 	return `${where}: ${problem.message}`;
 }

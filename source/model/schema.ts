@@ -18,7 +18,7 @@ const name = z
 	.string()
 	.min(1)
 	.max(255)
-	.regex(/^\S(.*\S)?$/, 'a name must not start or end with spaces')
+	.regex(/^(?:\S(?:.*\S)?)?$/, 'a name must not start or end with spaces')
 	.optional();
 const port = z.number().int().min(0).max(65535);
 const tags = z.record(z.string(), z.string()).optional();

@@ -70,7 +70,7 @@ describe('saved topologies', () => {
 		expect(alpha!.counts).toEqual({vpcs: 1, subnets: 1, routeTables: 1, securityGroups: 1, networkAcls: 1});
 		const moved = path.join(store.folder, 'beta.corrupt-2026-11-28T15-30-00Z.json');
 		expect(beta!.movedTo).toBe(moved);
-		expect(beta!.problem).toMatch(/^subnets\[0\]\.vpcId \(subnet-a\): .*vpc-nowhere/);
+		expect(beta!.problem).toMatch(/^subnets\[0\]\.vpcId: subnet subnet-a: .*vpc-nowhere/);
 		expect(fs.readFileSync(moved, 'utf8')).toBe(invalid);
 		// A newer program's file is not ours to judge: listed as such and left where it is.
 		expect(future!.problem).toBe('written by a newer vpcsim (schema 9); this one reads up to 1');
