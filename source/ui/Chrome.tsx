@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import type {Message, SaveState} from './consoleState.js';
 import {footerHints, type OverlayKind, type Pane} from './keys.js';
 import {fit, minColumns, minRows} from './layout.js';
+import {hue} from './theme.js';
 
 const saveWords: Record<SaveState, {text: string; color: string}> = {
 	saved: {text: 'saved', color: 'green'},
@@ -21,7 +22,7 @@ export function Header({name, title, saveState, width, undo}: {name: string; tit
 			<Text wrap="truncate" bold>
 				{fit(left, width - right.length - 1).padEnd(width - right.length)}
 			</Text>
-			<Text color={state.color}>{right}</Text>
+			<Text color={hue(state.color)}>{right}</Text>
 		</Box>
 	);
 }
@@ -41,7 +42,7 @@ export function Footer({focus, overlay, message, width}: {focus: Pane; overlay: 
 	const tone = message?.tone === 'error' ? 'red' : message?.tone === 'success' ? 'green' : undefined;
 	return (
 		<Box flexDirection="column" width={width}>
-			<Text wrap="truncate" color={tone}>
+			<Text wrap="truncate" color={hue(tone)}>
 				{message ? fit(message.text, width) : ' '}
 			</Text>
 			<Text wrap="truncate" dimColor>

@@ -2,6 +2,7 @@
 import {Box, Text} from 'ink';
 import {helpSections} from './keys.js';
 import {fit} from './layout.js';
+import {hue} from './theme.js';
 
 export function helpLines(): string[] {
 	const lines: string[] = [];
@@ -18,12 +19,12 @@ export function HelpOverlay({width, height, scroll}: {width: number; height: num
 	const visible = Math.max(1, height - 3);
 	const start = Math.max(0, Math.min(scroll, lines.length - visible));
 	return (
-		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor="cyan" overflow="hidden">
-			<Text bold color="cyan">
+		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={hue('cyan')} overflow="hidden">
+			<Text bold color={hue('cyan')}>
 				{fit(`Keys  (${start + 1}-${Math.min(lines.length, start + visible)} of ${lines.length}; j/k scroll, Esc closes; : then help for commands)`, width - 2)}
 			</Text>
 			{lines.slice(start, start + visible).map((line, at) => (
-				<Text key={at} wrap="truncate" bold={line.startsWith('#')} color={line.startsWith('#') ? 'blue' : undefined}>
+				<Text key={at} wrap="truncate" bold={line.startsWith('#')} color={hue(line.startsWith('#') ? 'blue' : undefined)}>
 					{fit(line.startsWith('#') ? line.slice(2) : line, width - 2)}
 				</Text>
 			))}

@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import type {SuggestedTrace} from '../model/types.js';
 import {fit, windowStart} from './layout.js';
 import type {Endpoint, PickerState} from './tracePicker.js';
+import {hue} from './theme.js';
 
 type Box2 = {readonly width: number; readonly height: number};
 
@@ -13,16 +14,16 @@ export function TracePickerOverlay({state, candidates, width, height}: Box2 & {s
 	const visible = Math.max(1, height - 6);
 	const start = windowStart(state.cursor, candidates.length, visible);
 	return (
-		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor="cyan" overflow="hidden">
-			<Text bold color="cyan">
+		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={hue('cyan')} overflow="hidden">
+			<Text bold color={hue('cyan')}>
 				{fit(title, inner)}
 			</Text>
 			<Text wrap="truncate">
-				<Text color="yellow">{state.step === 'protocol' ? 'protocol port: ' : 'filter or address: '}</Text>
+				<Text color={hue('yellow')}>{state.step === 'protocol' ? 'protocol port: ' : 'filter or address: '}</Text>
 				{state.query}
 				<Text inverse> </Text>
 			</Text>
-			<Text color="red" wrap="truncate">
+			<Text color={hue('red')} wrap="truncate">
 				{state.error ? fit(`✗ ${state.error}`, inner) : ' '}
 			</Text>
 			{state.step === 'protocol' ? (
@@ -52,8 +53,8 @@ export function SuggestedOverlay({traces, cursor, width, height}: Box2 & {traces
 	const start = windowStart(cursor, traces.length, visible);
 	const current = traces[cursor];
 	return (
-		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor="cyan" overflow="hidden">
-			<Text bold color="cyan">
+		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={hue('cyan')} overflow="hidden">
+			<Text bold color={hue('cyan')}>
 				{fit('Suggested traces (Enter runs one)', inner)}
 			</Text>
 			{traces.length === 0 ? <Text>This topology has no suggested traces. Press t to build one.</Text> : null}
@@ -74,8 +75,8 @@ export function SuggestedOverlay({traces, cursor, width, height}: Box2 & {traces
 
 export function ConflictOverlay({name, width, height}: Box2 & {name: string}) {
 	return (
-		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor="red" paddingX={1}>
-			<Text bold color="red">
+		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={hue('red')} paddingX={1}>
+			<Text bold color={hue('red')}>
 				{name} changed on disk
 			</Text>
 			<Text wrap="wrap">Another vpcsim saved this topology after you opened it. Your change is kept in memory, not written. Choose:</Text>

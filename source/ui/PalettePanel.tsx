@@ -3,6 +3,7 @@
 import {Box, Text} from 'ink';
 import {fit} from './layout.js';
 import type {PaletteState} from './paletteState.js';
+import {hue} from './theme.js';
 
 export function paletteHeight(state: PaletteState, output: readonly string[], maxOutput: number): number {
 	return 3 + (state.error ? 1 : 0) + (state.candidates.length > 0 ? 1 : 0) + Math.min(output.length, maxOutput);
@@ -26,15 +27,15 @@ export function PalettePanel({state, output, top, width, maxOutput}: Props) {
 	const shown = state.text.slice(offset);
 	const at = state.cursor - offset;
 	return (
-		<Box flexDirection="column" width={width} borderStyle="round" borderColor="yellow">
+		<Box flexDirection="column" width={width} borderStyle="round" borderColor={hue('yellow')}>
 			<Text wrap="truncate">
-				<Text color="yellow">:</Text>
+				<Text color={hue('yellow')}>:</Text>
 				{shown.slice(0, at)}
 				<Text inverse>{shown[at] ?? ' '}</Text>
 				{shown.slice(at + 1)}
 			</Text>
 			{state.error ? (
-				<Text wrap="truncate" color="red">
+				<Text wrap="truncate" color={hue('red')}>
 					{fit(`✗ ${state.error}`, inner)}
 				</Text>
 			) : null}

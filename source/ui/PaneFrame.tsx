@@ -3,6 +3,7 @@
 import React from 'react';
 import {Box, Text} from 'ink';
 import {fit, type Rect} from './layout.js';
+import {colorsOn, hue} from './theme.js';
 
 type Props = {
 	readonly number: number;
@@ -25,9 +26,9 @@ export function PaneFrame({number, title, summary, rect, focused, tabs, children
 	const right = summary ? fit(summary, Math.max(0, inner - heading.length - 1)) : '';
 	const gap = Math.max(1, inner - heading.length - right.length);
 	return (
-		<Box flexDirection="column" width={rect.width} height={rect.height} borderStyle="round" borderColor={focused ? 'cyan' : 'gray'}>
+		<Box flexDirection="column" width={rect.width} height={rect.height} borderStyle="round" borderColor={hue(focused ? 'cyan' : 'gray')}>
 			<Text wrap="truncate">
-				<Text bold color={focused ? 'cyan' : undefined}>
+				<Text bold color={hue(focused ? 'cyan' : undefined)} inverse={focused && !colorsOn()}>
 					{fit(heading, inner)}
 				</Text>
 				{right ? <Text dimColor>{' '.repeat(gap) + right}</Text> : null}
@@ -45,7 +46,7 @@ export function ListRow({selected, focused, marked, width, text, dim, color}: Ro
 	const main = fit(`${lead}${text}`, width);
 	const rest = dim ? fit(` ${dim}`, Math.max(0, width - main.length)) : '';
 	return (
-		<Text wrap="truncate" inverse={selected && focused} color={marked ? 'yellow' : color} bold={marked}>
+		<Text wrap="truncate" inverse={selected && focused} color={hue(marked ? 'yellow' : color)} bold={marked}>
 			{main}
 			{rest ? <Text dimColor>{rest}</Text> : null}
 		</Text>

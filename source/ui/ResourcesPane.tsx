@@ -3,6 +3,7 @@ import {Text} from 'ink';
 import {listRows, windowStart, type Rect} from './layout.js';
 import {ListRow, PaneFrame} from './PaneFrame.js';
 import type {TreeRow} from './tree.js';
+import {hue} from './theme.js';
 
 type Props = {
 	readonly rows: readonly TreeRow[];
@@ -24,7 +25,7 @@ export function ResourcesPane({rows, cursor, rect, focused, filter, filtering}: 
 	return (
 		<PaneFrame number={1} title="Resources" summary={summary} rect={rect} focused={focused}>
 			{filter || filtering ? (
-				<Text wrap="truncate" color="yellow">
+				<Text wrap="truncate" color={hue('yellow')}>
 					/{filter}
 					{filtering ? '█' : ''}
 				</Text>

@@ -9,6 +9,7 @@ import {TooSmallMessage} from './Chrome.js';
 import {fit, tooSmall} from './layout.js';
 import {errorText, type ConsoleServices, type Opened} from './services.js';
 import {useTerminalSize} from './useTerminalSize.js';
+import {hue} from './theme.js';
 
 export type RootProps = {
 	readonly services: ConsoleServices;
@@ -33,6 +34,15 @@ function Opening({name}: {name: string}) {
 	);
 }
 
+// ink-select-input's own rows are blue; these go through the theme (NO_COLOR) and mark the row with `>`.
+function PickerIndicator({isSelected = false}: {isSelected?: boolean}) {
+	return <Text color={hue(isSelected ? 'blue' : undefined)}>{isSelected ? '> ' : '  '}</Text>;
+}
+
+function PickerItem({isSelected = false, label}: {isSelected?: boolean; label: string}) {
+	return <Text color={hue(isSelected ? 'blue' : undefined)} bold={isSelected}>{label}</Text>;
+}
+
 export function TemplatePicker({services, width, onOpened, onQuit}: {services: ConsoleServices; width: number; onOpened: (opened: Opened) => void; onQuit: () => void}) {
 	const [error, setError] = useState<string>();
 	const [busy, setBusy] = useState(false);
@@ -53,9 +63,9 @@ export function TemplatePicker({services, width, onOpened, onQuit}: {services: C
 			<Text bold>Welcome to vpcsim</Text>
 			<Text wrap="wrap">Pick a starter topology: it is saved under its name and opened. Each one shows one idea of AWS networking and comes with traces to try (press s in the console).</Text>
 			<Text> </Text>
-			<SelectInput items={items} onSelect={choose} limit={12} />
+			<SelectInput items={items} onSelect={choose} limit={12} indicatorComponent={PickerIndicator} itemComponent={PickerItem} />
 			<Text> </Text>
-			{error ? <Text color="red">{error}</Text> : null}
+			{error ? <Text color={hue('red')}>{error}</Text> : null}
 			<Text dimColor>↑/↓ or j/k move  Enter open  q quit</Text>
 		</Box>
 	);

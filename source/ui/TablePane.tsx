@@ -4,6 +4,7 @@ import {Text} from 'ink';
 import {fit, listRows, windowStart, type Rect} from './layout.js';
 import {ListRow, PaneFrame} from './PaneFrame.js';
 import type {Line} from './selection.js';
+import {hue} from './theme.js';
 
 type Props<T> = {
 	readonly number: number;
@@ -38,7 +39,7 @@ export function TablePane<T>({number, title, lines, empty, cursor, rect, focused
 				</Text>
 			) : null}
 			{filter || filtering ? (
-				<Text wrap="truncate" color="yellow">
+				<Text wrap="truncate" color={hue('yellow')}>
 					/{filter}
 					{filtering ? '█' : ''}
 				</Text>
@@ -48,7 +49,7 @@ export function TablePane<T>({number, title, lines, empty, cursor, rect, focused
 				const at = start + offset;
 				if (line.kind === 'heading')
 					return (
-						<Text key={at} wrap="truncate" bold color={at === cursor && focused ? 'cyan' : 'blue'}>
+						<Text key={at} wrap="truncate" bold color={hue(at === cursor && focused ? 'cyan' : 'blue')}>
 							{fit(`${at === cursor ? '>' : ' '}${line.text}`, width)}
 						</Text>
 					);

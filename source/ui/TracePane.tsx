@@ -6,6 +6,7 @@ import type {TraceView} from './consoleState.js';
 import {traceHops} from './consoleState.js';
 import {fit, listRows, windowStart, type Rect} from './layout.js';
 import {ListRow, PaneFrame} from './PaneFrame.js';
+import {hue} from './theme.js';
 
 type Props = {
 	readonly trace: TraceView | undefined;
@@ -73,7 +74,7 @@ export function TracePane({trace, rect, focused, tabs, labelOf}: Props) {
 	return (
 		<PaneFrame number={4} title="Trace" rect={rect} focused={focused} tabs={tabs} summary={`${trace.playing ? '▶ playing' : 'paused'} ${trace.cursor + 1}/${hops.length}`}>
 			<Box height={verdictRows} overflow="hidden">
-				<Text wrap="wrap" bold color={trace.stale ? 'yellow' : trace.result.reachable ? 'green' : 'red'}>
+				<Text wrap="wrap" bold color={hue(trace.stale ? 'yellow' : trace.result.reachable ? 'green' : 'red')}>
 					{verdictText}
 				</Text>
 			</Box>
