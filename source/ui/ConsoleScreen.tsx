@@ -10,8 +10,8 @@ import {redoHistory, undoHistory} from './history.js';
 import {helpLines} from './HelpOverlay.js';
 import {ConsoleView} from './ConsoleView.js';
 import {TooSmallMessage} from './Chrome.js';
-import {computeLayout, listRows, tooSmall} from './layout.js';
-import {outputStart, paletteHeight} from './PalettePanel.js';
+import {computeLayout, listRows, panelBudget, tooSmall} from './layout.js';
+import {outputRows, outputStart, paletteHeight} from './PalettePanel.js';
 import {emptyPalette, paletteReducer} from './paletteState.js';
 import {matchedOwner, routesFor, rulesFor, toLines, type RouteRow, type RuleRow} from './selection.js';
 import {errorText, isConflict, type ConsoleServices, type Opened} from './services.js';
@@ -160,7 +160,8 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 	};
 
 	const layout = computeLayout(columns, rows, state.side);
-	const maxOutput = Math.max(3, Math.floor(layout.body / 2));
+	// The palette's answer scrolls inside what the panes can spare: they keep their minimum height.
+	const maxOutput = outputRows(palette, panelBudget(layout.body));
 	const paletteRows = state.overlay === 'palette' ? paletteHeight(palette, output, maxOutput) : 0;
 	const bodyLayout = paletteRows > 0 ? computeLayout(columns, rows, state.side, paletteRows) : layout;
 

@@ -5,8 +5,18 @@ import {fit} from './layout.js';
 import type {PaletteState} from './paletteState.js';
 import {hue} from './theme.js';
 
+/** Rows the palette takes besides its answer: the frame, the line, the error and the candidates. */
+export function paletteChrome(state: PaletteState): number {
+	return 3 + (state.error ? 1 : 0) + (state.candidates.length > 0 ? 1 : 0);
+}
+
+/** Answer lines that fit in a budget of rows for the whole palette (at least two: a line and where it is). */
+export function outputRows(state: PaletteState, budget: number): number {
+	return Math.max(2, budget - paletteChrome(state));
+}
+
 export function paletteHeight(state: PaletteState, output: readonly string[], maxOutput: number): number {
-	return 3 + (state.error ? 1 : 0) + (state.candidates.length > 0 ? 1 : 0) + Math.min(output.length, maxOutput);
+	return paletteChrome(state) + Math.min(output.length, maxOutput);
 }
 
 type Props = {readonly state: PaletteState; readonly output: readonly string[]; readonly top: number; readonly width: number; readonly maxOutput: number};

@@ -66,10 +66,17 @@ export function TracePane({trace, rect, focused, tabs, labelOf}: Props) {
 		}
 	}
 	const verdictText = trace.stale ? `Out of date: the topology changed and the trace cannot run again (${trace.stale}).` : verdict(trace, labelOf);
-	// Rows: verdict (wrapped to 2), packet, hop list, a rule, detail.
-	const verdictRows = Math.min(rect.height >= 20 ? 5 : 4, Math.ceil(verdictText.length / Math.max(1, width)));
-	const detailRows = Math.min(detailLines.reduce((sum, line) => sum + Math.ceil(Math.max(1, line.length) / Math.max(1, width)), 0), 7);
-	const listHeight = Math.max(2, listRows(rect) - verdictRows - 1 - detailRows - 1);
+	// Rows: verdict (wrapped), packet, hop list, a rule, detail. A short pane gives up detail rows,
+	// then verdict rows, so the list keeps two rows and nothing spills over the frame.
+	const content = listRows(rect);
+	let verdictRows = Math.min(rect.height >= 20 ? 5 : 4, Math.ceil(verdictText.length / Math.max(1, width)));
+	let detailRows = Math.min(detailLines.reduce((sum, line) => sum + Math.ceil(Math.max(1, line.length) / Math.max(1, width)), 0), 7);
+	let over = verdictRows + 1 + 2 + 1 + detailRows - content;
+	const fromDetail = Math.max(0, Math.min(over, detailRows - 1));
+	detailRows -= fromDetail;
+	over -= fromDetail;
+	verdictRows -= Math.max(0, Math.min(over, verdictRows - 1));
+	const listHeight = Math.max(1, content - verdictRows - 1 - 1 - detailRows);
 	const start = windowStart(trace.cursor, hops.length, listHeight);
 	return (
 		<PaneFrame number={4} title="Trace" rect={rect} focused={focused} tabs={tabs} summary={`${trace.playing ? '▶ playing' : 'paused'} ${trace.cursor + 1}/${hops.length}`}>

@@ -67,6 +67,14 @@ export function computeLayout(columns: number, rows: number, side: Pane, reserve
 	};
 }
 
+/** The panes keep this many rows (the Trace pane's verdict, packet, two hops, rule and detail). */
+export const minPaneRows = 10;
+
+/** Rows a panel under the panes (the palette) may take from the body and leave the panes their minimum. */
+export function panelBudget(body: number): number {
+	return Math.max(4, body - minPaneRows);
+}
+
 /** Rows of content a pane shows inside its frame and title line. */
 export function listRows(rect: Rect): number {
 	return Math.max(1, rect.height - frame - 1);

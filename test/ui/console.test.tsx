@@ -164,6 +164,31 @@ describe('palette', () => {
 		expect(frame()).not.toContain('add vpc ');
 	});
 
+	it('scrolls a long answer inside its own rows and keeps the Trace pane whole at 80x24', async () => {
+		const {app, frame, stdin} = await open();
+		Object.defineProperty(app.stdout, 'columns', {value: 80, configurable: true});
+		await act(async () => {
+			app.stdout.emit('resize');
+			await tick();
+		});
+		await press(stdin, ':');
+		await type(stdin, 'trace web-1 app-1 tcp 8080');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('Reachable'), 'the trace');
+		await press(stdin, ':');
+		await type(stdin, 'help');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('add vpc'), 'the help answer');
+		const lines = frame().split('\n');
+		expect(lines.length).toBeLessThanOrEqual(23);
+		// The pane's title row is its title, and its hop list is on screen.
+		expect(lines[2]).toMatch(/\[4 Trace\] paused 1\/14│$/);
+		expect(frame()).toMatch(/>→ +1 forward +web-1/);
+		expect(frame()).toMatch(/lines 1-\d+ of \d+; PgUp\/PgDn/);
+		// Every row of the panes ends with the pane's border: nothing spills out.
+		for (const line of lines.slice(1, 12)) expect(line).toMatch(/[│╮╯]$/);
+	});
+
 	it('asks what to do when the file changed on disk', async () => {
 		const {frame, stdin, store, opened} = await open();
 		store.save('basic-public-private', {...opened.topology, title: 'edited elsewhere'}, {force: true});
