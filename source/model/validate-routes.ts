@@ -147,9 +147,12 @@ function checkTarget(context: RouteContext, subject: Subject, table: RouteTable,
 	const wrong = (why: string) => checker.report(subject, `${field}.target`, `${what()}: target ${route.target} ${why}`);
 	const resource = entry.resource as Record<string, unknown>;
 	switch (kind) {
+		case 'egress-only-internet-gateway':
+			// CreateRoute documents this target as IPv6 traffic only; every route vpcsim models is IPv4.
+			wrong('is an egress-only internet gateway, which carries IPv6 traffic only; for IPv4 use an internet gateway or a NAT gateway');
+			break;
 		case 'internet-gateway':
 		case 'vpn-gateway':
-		case 'egress-only-internet-gateway':
 			if (resource.vpcId !== table.vpcId) wrong(`is not attached to ${vpcName()}; attach it or choose ${vpcName()}'s own gateway`);
 			break;
 		case 'nat-gateway':

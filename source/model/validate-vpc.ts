@@ -40,6 +40,10 @@ export function checkVpcs(checker: Checker): void {
 	checkSingletons(checker);
 }
 
+function zoneInRegion(zone: string, region: string): boolean {
+	return zone.startsWith(region) && /^(?:[a-z]|-[a-z0-9-]+)$/.test(zone.slice(region.length));
+}
+
 function checkSubnets(checker: Checker): void {
 	const bySubnetVpc = new Map<string, Array<{cidr: Cidr; item: Subject}>>();
 	forEach(checker, 'subnets', (subnet, subject) => {
@@ -47,6 +51,9 @@ function checkSubnets(checker: Checker): void {
 		const cidr = checker.cidr(subnet.cidr);
 		if (cidr && (cidr.prefix < minAwsPrefix || cidr.prefix > maxAwsPrefix))
 			checker.report(subject, 'cidr', `cidr ${subnet.cidr} is a /${cidr.prefix}; a subnet must be between /16 and /28`);
+		// A zone is named after its region (us-east-1a, or a local zone such as us-west-2-lax-1a).
+		if (vpc && !zoneInRegion(subnet.availabilityZone, vpc.region))
+			checker.report(subject, 'availabilityZone', `availabilityZone ${subnet.availabilityZone} is not in ${short(vpc)}'s region ${vpc.region}; choose a zone such as ${vpc.region}a`);
 		if (vpc && cidr) {
 			const blocks = checker.vpcBlocks.get(vpc.id) ?? [];
 			if (!blocks.some(block => cidrContains(block, cidr)))

@@ -55,9 +55,10 @@ describe('routes', () => {
 			'add route public 192.168.0.0/16 vgw-1',
 			'add route public 10.3.0.0/16 box',
 			'add route public 10.4.0.0/16 box-eth0',
-			'add route public 10.5.0.0/16 out',
 		]);
-		expect(tableNamed(topology, 'public').routes.map(route => route.target.split('-')[0])).toEqual(['pcx', 'tgw', 'vgw', 'i', 'eni', 'eigw']);
+		expect(tableNamed(topology, 'public').routes.map(route => route.target.split('-')[0])).toEqual(['pcx', 'tgw', 'vgw', 'i', 'eni']);
+		// An egress-only gateway carries IPv6 only, and every route here is IPv4.
+		expect(refuse(topology, 'add route public 10.5.0.0/16 out')).toContain('IPv6 traffic only');
 		expect(refuse(topology, 'add route public 10.6.0.0/16 private-a')).toContain('is a subnet, not a internet-gateway or');
 	});
 

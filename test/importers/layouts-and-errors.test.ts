@@ -13,11 +13,14 @@ describe('snapshot layouts', () => {
 		expect(importAwsSnapshot(dir).topology.vpcs).toHaveLength(3);
 	});
 
-	it('reads <region>/ folders and takes the region from the folder', () => {
+	it('reads <region>/ folders: the region of the zones in the data, else the folder', () => {
 		const dir = tempDir();
 		cpSync(flat, join(dir, 'aws_configs', 'eu-west-1'), {recursive: true});
+		writeFileSync(join(dir, 'aws_configs', 'eu-west-1', 'Lone.json'), JSON.stringify({Vpcs: [{VpcId: 'vpc-lone', CidrBlock: '10.99.0.0/16'}]}));
 		const {topology} = importAwsSnapshot(dir);
-		expect(new Set(topology.vpcs.map(vpc => vpc.region))).toEqual(new Set(['eu-west-1']));
+		// The copied data's subnets are in us-east-2 zones; a VPC with no subnet only has its folder.
+		expect(topology.vpcs.find(vpc => vpc.id === 'vpc-0404e08ceddf7f650')!.region).toBe('us-east-2');
+		expect(topology.vpcs.find(vpc => vpc.id === 'vpc-lone')!.region).toBe('eu-west-1');
 	});
 
 	it('reads accounts/<account>/<region>/ folders and keeps the account', () => {

@@ -100,19 +100,19 @@ describe('route targets', () => {
 		expect(withRoutes([{destinationCidr: '8.8.8.0/24', target: 'igw-2', state: 'blackhole'}], change)).toEqual([]);
 	});
 
-	it('refuses an egress-only gateway and a VGW of another VPC', () => {
+	it('refuses an egress-only gateway (IPv6 only, even in its own VPC) and a VGW of another VPC', () => {
 		const problems = withRoutes(
 			[
 				{destinationCidr: '8.8.8.0/24', target: 'eigw-1'},
 				{destinationCidr: '192.168.0.0/16', target: 'vgw-1'},
 			],
 			doc => {
-				doc.egressOnlyInternetGateways.push({id: 'eigw-1', vpcId: 'vpc-2'});
+				doc.egressOnlyInternetGateways.push({id: 'eigw-1', vpcId: 'vpc-1'});
 				doc.vpnGateways.push({id: 'vgw-1'});
 			},
 		);
 		expect(problems.map(p => p.message)).toEqual([
-			`${prefix}route 8.8.8.0/24 -> eigw-1: target eigw-1 is not attached to vpc-app; attach it or choose vpc-app's own gateway`,
+			`${prefix}route 8.8.8.0/24 -> eigw-1: target eigw-1 is an egress-only internet gateway, which carries IPv6 traffic only; for IPv4 use an internet gateway or a NAT gateway`,
 			`${prefix}route 192.168.0.0/16 -> vgw-1: target vgw-1 is not attached to vpc-app; attach it or choose vpc-app's own gateway`,
 		]);
 	});

@@ -4,9 +4,10 @@ import type {Route} from '../../model/types.js';
 import {type ImportContext, type Located, regionOfZone} from './context.js';
 import {ImportError, type Rec} from './reader.js';
 
-/** The region of a record: its folder, else the one its zones name, else the snapshot's usual one. */
+/** The region of a record: the one its zones name, else its folder, else the snapshot's usual one. */
 export function regionOf(context: ImportContext, located: Located, zone?: string): string {
-	return located.region ?? regionOfZone(zone) ?? inferredRegion(context);
+	// The zone names in the data are AWS's own; a folder name is only how the files were laid out.
+	return regionOfZone(zone) ?? located.region ?? inferredRegion(context);
 }
 
 let inferred: {context: ImportContext; region: string} | undefined;
