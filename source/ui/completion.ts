@@ -1,6 +1,6 @@
 // Turns the command language's completion (where the word starts, the words that fit) into the
-// palette's new line: one candidate is inserted with a space after it; several complete their
-// common prefix and are listed under the line.
+// palette's new line: one candidate is inserted with a space after it (not after an option's
+// `key=`, whose value comes next); several complete their common prefix and are listed under the line.
 import type {Completion as WordCompletion} from '../commands/complete.js';
 import type {Completion} from './services.js';
 
@@ -16,7 +16,7 @@ export function applyCompletion(line: string, cursor: number, completion: WordCo
 	if (suggestions.length === 0) return {text: line, cursor, candidates: []};
 	const word = line.slice(replaceFrom, cursor);
 	const single = suggestions.length === 1;
-	const prefix = single ? `${suggestions[0]} ` : commonPrefix(suggestions);
+	const prefix = single ? (suggestions[0]!.endsWith('=') ? suggestions[0]! : `${suggestions[0]} `) : commonPrefix(suggestions);
 	// Never shorten what was typed (a prefix match is case-insensitive).
 	const replacement = prefix.length >= word.length ? prefix : word;
 	const text = line.slice(0, replaceFrom) + replacement + line.slice(cursor);

@@ -109,7 +109,10 @@ describe('palette', () => {
 		await type(stdin, 'add subn');
 		await press(stdin, keys.tab);
 		expect(frame()).toContain(':add subnet ');
-		await type(stdin, 'x vpc=ma');
+		await type(stdin, 'x v');
+		await press(stdin, keys.tab);
+		await type(stdin, 'ma');
+		expect(frame()).toContain(':add subnet x vpc=ma');
 		await press(stdin, keys.tab);
 		expect(frame()).toContain('vpc=main ');
 	});

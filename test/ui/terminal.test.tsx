@@ -126,6 +126,8 @@ describe('palette completion', () => {
 		expect(several.text).toBe('rm web-');
 		expect(several.candidates).toEqual(['web-1', 'web-2']);
 		expect(applyCompletion('x', 1, {replaceFrom: 0, suggestions: []}).text).toBe('x');
+		// An option's value follows its `=` straight away.
+		expect(applyCompletion('add subnet x v', 14, {replaceFrom: 13, suggestions: ['vpc=']})).toEqual({text: 'add subnet x vpc=', cursor: 17, candidates: []});
 	});
 });
 
