@@ -54,6 +54,7 @@ export type KeyAction =
 	| 'cursor-left'
 	| 'cursor-right'
 	| 'delete-back'
+	| 'delete-forward'
 	| 'reload'
 	| 'overwrite'
 	| 'save-as';
@@ -81,6 +82,7 @@ export const keyTable: readonly KeyBinding[] = [
 	{keys: ['left'], action: 'cursor-left', description: 'cursor left', scope: 'overlay:palette', quiet: true},
 	{keys: ['right'], action: 'cursor-right', description: 'cursor right', scope: 'overlay:palette', quiet: true},
 	{keys: ['backspace'], action: 'delete-back', description: 'delete', scope: 'overlay:palette', quiet: true},
+	{keys: ['delete'], action: 'delete-forward', description: 'delete the character under the cursor', scope: 'overlay:palette', quiet: true},
 	{keys: ['pgdn'], action: 'page-down', description: 'scroll the answer', scope: 'overlay:palette', quiet: true},
 	{keys: ['pgup'], action: 'page-up', description: 'scroll the answer back', scope: 'overlay:palette', quiet: true},
 	{keys: ['esc'], action: 'close', description: 'close', scope: 'overlay:palette'},
@@ -146,8 +148,12 @@ export const keyTable: readonly KeyBinding[] = [
 	{keys: ['ctrl-c'], action: 'force-quit', description: 'quit now', scope: 'global', quiet: true},
 ];
 
-/** One name per key press: `up`, `enter`, `shift-tab`, `ctrl-r`, `space`, or the character typed. */
-export function keyName(input: string, key: Key): string {
+/**
+ * One name per key press: `up`, `enter`, `shift-tab`, `ctrl-r`, `space`, or the character typed.
+ * `raw` is the sequence the terminal sent: Ink reports both Backspace (0x7f) and Delete (`ESC [3~`)
+ * as `key.delete`, and only the bytes tell them apart.
+ */
+export function keyName(input: string, key: Key, raw?: string): string {
 	if (key.upArrow) return 'up';
 	if (key.downArrow) return 'down';
 	if (key.leftArrow) return 'left';
@@ -159,6 +165,7 @@ export function keyName(input: string, key: Key): string {
 	if (key.return) return 'enter';
 	if (key.escape) return 'esc';
 	if (key.tab) return key.shift ? 'shift-tab' : 'tab';
+	if (key.delete && raw !== undefined && /^\u001B\[3[~;$^]/.test(raw)) return 'delete';
 	// Most terminals send 0x7f for Backspace, which Ink reports as `delete`.
 	if (key.backspace || key.delete) return 'backspace';
 	if (key.ctrl && input) return `ctrl-${input.toLowerCase()}`;
@@ -190,6 +197,7 @@ export function displayKey(name: string): string {
 		'shift-tab': 'Shift-Tab',
 		space: 'Space',
 		backspace: 'Backspace',
+		delete: 'Delete',
 		pgup: 'PgUp',
 		pgdn: 'PgDn',
 		home: 'Home',

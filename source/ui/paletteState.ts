@@ -17,6 +17,7 @@ export type PaletteState = {
 export type PaletteAction =
 	| {type: 'insert'; text: string}
 	| {type: 'delete-back'}
+	| {type: 'delete-forward'}
 	| {type: 'cursor'; delta: number}
 	| {type: 'history'; delta: -1 | 1}
 	| {type: 'completed'; text: string; cursor: number; candidates: readonly string[]}
@@ -39,6 +40,11 @@ export function paletteReducer(state: PaletteState, action: PaletteAction): Pale
 			if (state.cursor === 0) return state;
 			const text = state.text.slice(0, state.cursor - 1) + state.text.slice(state.cursor);
 			return {...state, text, cursor: state.cursor - 1, error: undefined, candidates: []};
+		}
+		case 'delete-forward': {
+			if (state.cursor >= state.text.length) return state;
+			const text = state.text.slice(0, state.cursor) + state.text.slice(state.cursor + 1);
+			return {...state, text, error: undefined, candidates: []};
 		}
 		case 'cursor':
 			return {...state, cursor: Math.max(0, Math.min(state.text.length, state.cursor + action.delta))};

@@ -1,7 +1,7 @@
 // The console's input: one useInput, one dispatcher, three layers (overlay > focused pane >
 // global). Each layer maps the key table's actions onto the screen's controller.
-import {useInput, type Key} from 'ink';
-import {useCallback, useRef} from 'react';
+import {useInput, useStdin, type Key} from 'ink';
+import {useCallback, useEffect, useRef} from 'react';
 import type {ConsoleAction, ConsoleState} from './consoleState.js';
 import {dispatchKey, isPrintable, type KeyPress, type Layer} from './dispatch.js';
 import {activeScopes, keyName, panes, type KeyAction, type Pane} from './keys.js';
@@ -57,6 +57,7 @@ function overlayLayer(c: ConsoleController): Layer {
 					else if (action === 'history-prev' || action === 'history-next') c.palette({type: 'history', delta: action === 'history-prev' ? -1 : 1});
 					else if (action === 'cursor-left' || action === 'cursor-right') c.palette({type: 'cursor', delta: action === 'cursor-left' ? -1 : 1});
 					else if (action === 'delete-back') c.palette({type: 'delete-back'});
+					else if (action === 'delete-forward') c.palette({type: 'delete-forward'});
 					else if (action === 'page-down' || action === 'page-up') c.scrollOutput(action === 'page-down' ? 1 : -1);
 					else if (press.name === 'home' || press.name === 'ctrl-a') c.palette({type: 'cursor', delta: -10_000});
 					else if (press.name === 'end' || press.name === 'ctrl-e') c.palette({type: 'cursor', delta: 10_000});
@@ -233,10 +234,23 @@ export function useConsoleKeys(controller: ConsoleController): void {
 	// The latest controller, so the input subscription is made once and never sees stale state.
 	const latest = useRef(controller);
 	latest.current = controller;
-	const pending = useRef<Array<{input: string; key: Key}>>([]);
-	const handle = useCallback((input: string, key: Key) => {
+	const pending = useRef<Array<{input: string; key: Key; raw?: string}>>([]);
+	// The bytes of the key being handled: subscribed before useInput's own listener, so it is
+	// already set when useInput calls back (Backspace and Delete differ only there).
+	const raw = useRef<string | undefined>(undefined);
+	const {internal_eventEmitter: events} = useStdin();
+	useEffect(() => {
+		const note = (data: string) => {
+			raw.current = data;
+		};
+		events.on('input', note);
+		return () => {
+			events.off('input', note);
+		};
+	}, [events]);
+	const handle = useCallback((input: string, key: Key, bytes?: string) => {
 		const c = latest.current;
-		const press = {name: keyName(input, key), input};
+		const press = {name: keyName(input, key, bytes), input};
 		if (c.tooSmall) {
 			if (press.name === 'q' || press.name === 'ctrl-c') c.quit();
 			return;
@@ -246,19 +260,20 @@ export function useConsoleKeys(controller: ConsoleController): void {
 	}, []);
 	const onInput = useCallback((input: string, key: Key) => {
 		const idle = pending.current.length === 0;
-		if (idle && !isBurst(input, key)) return handle(input, key);
+		const bytes = raw.current;
+		if (idle && !isBurst(input, key)) return handle(input, key, bytes);
 		// One key at a time, each after the screen has rendered what the previous one did (`:`
 		// must have opened the palette before `c` is typed into it), and in the order they came:
 		// a key that arrives while a burst is being taken waits its turn.
 		if (isBurst(input, key))
 			for (const char of input) pending.current.push({input: char === '\r' || char === '\n' || char === '\t' || char === '\u007F' ? '' : char, key: keyOfChar(char)});
-		else pending.current.push({input, key});
+		else pending.current.push({input, key, raw: bytes});
 		if (!idle) return;
 		const drain = () => {
 			const item = pending.current[0];
 			if (!item) return;
 			const before = latest.current;
-			handle(item.input, item.key);
+			handle(item.input, item.key, item.raw);
 			let tries = 0;
 			// A key that changes nothing causes no render, so the wait for one is short.
 			const next = () => {

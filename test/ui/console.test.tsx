@@ -117,6 +117,18 @@ describe('palette', () => {
 		expect(frame()).toContain('vpc=main ');
 	});
 
+	it('tells Delete from Backspace: Delete removes the character under the cursor', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, ':');
+		await type(stdin, 'cidrx');
+		await press(stdin, keys.left, keys.left, '\u001B[3~');
+		expect(frame()).toContain(':cidx');
+		await press(stdin, keys.backspace);
+		expect(frame()).toContain(':cix');
+		await press(stdin, keys.right, '\u001B[3~');
+		expect(frame()).toContain(':cix');
+	});
+
 	it('shows an error inline and changes nothing', async () => {
 		const {frame, stdin, store} = await open();
 		const before = store.load('basic-public-private').revision;

@@ -16,6 +16,8 @@ describe('key table', () => {
 		expect(keyName('', {...none, upArrow: true})).toBe('up');
 		expect(keyName('', {...none, tab: true, shift: true})).toBe('shift-tab');
 		expect(keyName('', {...none, delete: true})).toBe('backspace');
+		expect(keyName('', {...none, delete: true}, '\u007F')).toBe('backspace');
+		expect(keyName('', {...none, delete: true}, '\u001B[3~')).toBe('delete');
 		expect(keyName('r', {...none, ctrl: true})).toBe('ctrl-r');
 		expect(keyName(' ', none)).toBe('space');
 		expect(keyName('G', {...none, shift: true})).toBe('G');

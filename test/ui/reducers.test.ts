@@ -18,6 +18,16 @@ const result: TraceResult = {
 	explanations: [],
 };
 
+describe('paletteReducer delete', () => {
+	it('deletes before the cursor with Backspace and under it with Delete', () => {
+		const typed = paletteReducer(paletteReducer(emptyPalette, {type: 'insert', text: 'abc'}), {type: 'cursor', delta: -2});
+		expect(paletteReducer(typed, {type: 'delete-forward'})).toMatchObject({text: 'ac', cursor: 1});
+		expect(paletteReducer(typed, {type: 'delete-back'})).toMatchObject({text: 'bc', cursor: 0});
+		const atEnd = paletteReducer(emptyPalette, {type: 'insert', text: 'abc'});
+		expect(paletteReducer(atEnd, {type: 'delete-forward'})).toBe(atEnd);
+	});
+});
+
 describe('consoleReducer', () => {
 	const start = createConsoleState({name: 'demo', topology});
 
