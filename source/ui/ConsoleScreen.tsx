@@ -15,7 +15,7 @@ import {outputRows, outputStart, paletteHeight} from './PalettePanel.js';
 import {emptyPalette, paletteReducer} from './paletteState.js';
 import {matchedOwner, routesFor, rulesFor, toLines, type RouteRow, type RuleRow} from './selection.js';
 import {errorText, isConflict, type ConsoleServices, type Opened} from './services.js';
-import {flowOf, pickerCandidates, pickerReducer, startPicker, traceEndpoints} from './tracePicker.js';
+import {flowOf, noMatch, pickerCandidates, pickerReducer, startPicker, traceEndpoints} from './tracePicker.js';
 import {buildTree, flattenTree, initialExpanded, pathTo} from './tree.js';
 import {useConsoleKeys, type ConsoleController} from './useConsoleKeys.js';
 
@@ -267,6 +267,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			if (picker.step !== 'protocol') {
 				const chosen = candidates[picker.cursor];
 				if (chosen) pickerDispatch({type: 'choose', ref: chosen.ref});
+				else pickerDispatch({type: 'error', error: noMatch(picker.query)});
 				return;
 			}
 			const flow = flowOf(picker);

@@ -20,15 +20,24 @@ export function TracePickerOverlay({state, candidates, width, height}: Box2 & {s
 			</Text>
 			<Text wrap="truncate">
 				<Text color={hue('yellow')}>{state.step === 'protocol' ? 'protocol port: ' : 'filter or address: '}</Text>
-				{state.query}
-				<Text inverse> </Text>
+				{state.placeholder ? (
+					<>
+						<Text inverse>{state.query[0]}</Text>
+						<Text dimColor>{state.query.slice(1)}</Text>
+					</>
+				) : (
+					<>
+						{state.query}
+						<Text inverse> </Text>
+					</>
+				)}
 			</Text>
 			<Text color={hue('red')} wrap="truncate">
 				{state.error ? fit(`✗ ${state.error}`, inner) : ' '}
 			</Text>
 			{state.step === 'protocol' ? (
 				<Text dimColor wrap="wrap">
-					e.g. tcp 443, tcp 22, udp 53, icmp, all. Enter runs the trace; Esc goes back.
+					e.g. tcp 443, tcp 22, udp 53, icmp, all. Typing replaces the suggestion; Enter runs the trace; Esc goes back.
 				</Text>
 			) : (
 				candidates.slice(start, start + visible).map((item, offset) => (

@@ -44,6 +44,8 @@ export type PickerState = {
 	readonly from?: string;
 	readonly to?: string;
 	readonly query: string;
+	/** The query is the suggested protocol, not typed: the first key replaces it, Enter takes it. */
+	readonly placeholder?: boolean;
 	readonly cursor: number;
 	readonly error?: string;
 };
@@ -68,15 +70,17 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
 	switch (action.type) {
 		case 'start':
 			return startPicker(action.from);
-		case 'type':
-			return {...state, query: state.query + action.text.replace(/[\u0000-\u001f\u007f]/g, ''), cursor: 0, error: undefined};
+		case 'type': {
+			const typed = action.text.replace(/[\u0000-\u001f\u007f]/g, '');
+			return {...state, query: (state.placeholder ? '' : state.query) + typed, placeholder: false, cursor: 0, error: undefined};
+		}
 		case 'delete-back':
-			return {...state, query: state.query.slice(0, -1), cursor: 0, error: undefined};
+			return {...state, query: state.placeholder ? '' : state.query.slice(0, -1), placeholder: false, cursor: 0, error: undefined};
 		case 'move':
 			return {...state, cursor: Math.max(0, Math.min(state.cursor + action.delta, action.length - 1))};
 		case 'choose':
 			if (state.step === 'from') return {step: 'to', from: action.ref, query: '', cursor: 0};
-			if (state.step === 'to') return {step: 'protocol', from: state.from, to: action.ref, query: defaultProtocol, cursor: 0};
+			if (state.step === 'to') return {step: 'protocol', from: state.from, to: action.ref, query: defaultProtocol, placeholder: true, cursor: 0};
 			return state;
 		case 'error':
 			return {...state, error: action.error};
@@ -109,6 +113,13 @@ export function parseProtocolLine(line: string): {ok: true; protocol: ProtocolNa
 	}
 	if (!/^\d+$/.test(portText) || Number(portText) > 65535) return {ok: false, error: `"${portText}" is not a port (0-65535)`};
 	return {ok: true, protocol, port: Number(portText)};
+}
+
+/** Why Enter found nothing to choose at the source or destination step. */
+export function noMatch(query: string): string {
+	const typed = query.trim();
+	if (!typed) return 'Nothing to choose: this topology has no endpoints; type an IPv4 address.';
+	return `Nothing matches "${typed}": type part of a name or id, or an IPv4 address.`;
 }
 
 export function flowOf(state: PickerState): {ok: true; flow: FlowSpec} | {ok: false; error: string} {

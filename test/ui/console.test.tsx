@@ -286,10 +286,29 @@ describe('trace', () => {
 		await type(stdin, 'app-1');
 		await press(stdin, keys.enter);
 		expect(frame()).toContain('protocol and port');
-		await press(stdin, keys.backspace, keys.backspace, keys.backspace);
-		await type(stdin, '8080');
+		// The suggested protocol is a placeholder: typing replaces it rather than adding to it.
+		expect(frame()).toContain('protocol port: tcp 443');
+		await type(stdin, 'tcp 8080');
+		expect(frame()).toContain('protocol port: tcp 8080');
+		expect(frame()).not.toContain('tcp 443tcp');
 		await press(stdin, keys.enter);
 		await waitFor(() => frame().includes('Reachable'), 'the trace');
+	});
+
+	it('takes the suggested protocol with Enter, and says why when nothing matches', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, 't');
+		await type(stdin, 'nosuch');
+		await press(stdin, keys.enter);
+		expect(frame()).toContain('Nothing matches "nosuch"');
+		expect(frame()).toContain('where does the packet start');
+		await press(stdin, keys.backspace, keys.backspace, keys.backspace, keys.backspace, keys.backspace, keys.backspace);
+		await type(stdin, 'web');
+		await press(stdin, keys.enter);
+		await type(stdin, 'app-1');
+		await press(stdin, keys.enter);
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('tcp 10.0.1.10:49152 → 10.0.2.10:443'), 'the trace on tcp 443');
 	});
 
 	it('goes back a step with Esc and closes at the first', async () => {

@@ -28,6 +28,15 @@ describe('paletteReducer delete', () => {
 	});
 });
 
+describe('pickerReducer placeholder', () => {
+	it('replaces the suggested protocol on the first key and clears it with Backspace', () => {
+		const atProtocol = pickerReducer(pickerReducer(startPicker('web-1'), {type: 'choose', ref: 'app-1'}), {type: 'move', delta: 0, length: 1});
+		expect(atProtocol).toMatchObject({step: 'protocol', query: 'tcp 443', placeholder: true});
+		expect(pickerReducer(atProtocol, {type: 'type', text: 'u'})).toMatchObject({query: 'u', placeholder: false});
+		expect(pickerReducer(atProtocol, {type: 'delete-back'})).toMatchObject({query: '', placeholder: false});
+	});
+});
+
 describe('consoleReducer', () => {
 	const start = createConsoleState({name: 'demo', topology});
 
