@@ -161,8 +161,8 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 
 	const layout = computeLayout(columns, rows, state.side);
 	// The palette's answer scrolls inside what the panes can spare: they keep their minimum height.
-	const maxOutput = outputRows(palette, panelBudget(layout.body));
-	const paletteRows = state.overlay === 'palette' ? paletteHeight(palette, output, maxOutput) : 0;
+	const maxOutput = outputRows(palette, panelBudget(layout.body), layout.width);
+	const paletteRows = state.overlay === 'palette' ? paletteHeight(palette, output, maxOutput, layout.width) : 0;
 	const bodyLayout = paletteRows > 0 ? computeLayout(columns, rows, state.side, paletteRows) : layout;
 
 	const small = tooSmall(columns, rows);
@@ -226,6 +226,17 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 				const error = runFlow(intent.flow);
 				if (error) return paletteDispatch({type: 'error', error});
 			}
+			if (intent?.kind === 'open') {
+				// The palette stays open, with the line, until the other topology has opened.
+				services.open(intent.name).then(
+					other => {
+						paletteDispatch({type: 'submitted', line});
+						onOpen(other);
+					},
+					error => paletteDispatch({type: 'error', error: errorText(error)}),
+				);
+				return;
+			}
 			paletteDispatch({type: 'submitted', line});
 			if (intent) {
 				setOutput([]);
@@ -233,7 +244,6 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 				else if (intent.kind === 'redo') controller.redo();
 				else if (intent.kind === 'quit') controller.quit();
 				else if (intent.kind === 'save-as') saveAs(intent.name);
-				else if (intent.kind === 'open') openOther(intent.name);
 				if (intent.kind !== 'save-as') dispatch({type: 'close-overlay'});
 				return;
 			}
@@ -347,10 +357,6 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			},
 			error => paletteDispatch({type: 'error', error: errorText(error)}),
 		);
-	}
-
-	function openOther(name: string) {
-		services.open(name).then(onOpen, error => dispatch({type: 'message', text: errorText(error), tone: 'error'}));
 	}
 
 	useConsoleKeys(controller);

@@ -1,22 +1,30 @@
 // The command palette as drawn: the line with its cursor, the inline error, completion
 // candidates and the output of commands that only explain (help, cidr).
 import {Box, Text} from 'ink';
-import {fit} from './layout.js';
+import {fit, wrapText} from './layout.js';
 import type {PaletteState} from './paletteState.js';
 import {hue} from './theme.js';
 
+/** An error keeps a few lines: enough for the command language's longest, short of hiding the panes. */
+export const maxErrorLines = 3;
+
+/** The inline error as shown, wrapped to the palette's inside width. */
+export function errorLines(state: PaletteState, width: number): string[] {
+	return state.error ? wrapText(`✗ ${state.error}`, width - 4, maxErrorLines) : [];
+}
+
 /** Rows the palette takes besides its answer: the frame, the line, the error and the candidates. */
-export function paletteChrome(state: PaletteState): number {
-	return 3 + (state.error ? 1 : 0) + (state.candidates.length > 0 ? 1 : 0);
+export function paletteChrome(state: PaletteState, width: number): number {
+	return 3 + errorLines(state, width).length + (state.candidates.length > 0 ? 1 : 0);
 }
 
 /** Answer lines that fit in a budget of rows for the whole palette (at least two: a line and where it is). */
-export function outputRows(state: PaletteState, budget: number): number {
-	return Math.max(2, budget - paletteChrome(state));
+export function outputRows(state: PaletteState, budget: number, width: number): number {
+	return Math.max(2, budget - paletteChrome(state, width));
 }
 
-export function paletteHeight(state: PaletteState, output: readonly string[], maxOutput: number): number {
-	return paletteChrome(state) + Math.min(output.length, maxOutput);
+export function paletteHeight(state: PaletteState, output: readonly string[], maxOutput: number, width: number): number {
+	return paletteChrome(state, width) + Math.min(output.length, maxOutput);
 }
 
 type Props = {readonly state: PaletteState; readonly output: readonly string[]; readonly top: number; readonly width: number; readonly maxOutput: number};
@@ -44,11 +52,11 @@ export function PalettePanel({state, output, top, width, maxOutput}: Props) {
 				<Text inverse>{shown[at] ?? ' '}</Text>
 				{shown.slice(at + 1)}
 			</Text>
-			{state.error ? (
-				<Text wrap="truncate" color={hue('red')}>
-					{fit(`✗ ${state.error}`, inner)}
+			{errorLines(state, width).map((line, index) => (
+				<Text key={`error${index}`} wrap="truncate" color={hue('red')}>
+					{line}
 				</Text>
-			) : null}
+			))}
 			{state.candidates.length > 0 ? (
 				<Text wrap="truncate" dimColor>
 					{fit(state.candidates.join('  '), inner)}

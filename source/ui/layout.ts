@@ -93,3 +93,38 @@ export function fit(text: string, width: number): string {
 	if (text.length <= width) return text;
 	return width <= 1 ? text.slice(0, width) : `${text.slice(0, width - 1)}…`;
 }
+
+/**
+ * Word-wraps text to a width (a word longer than the width is cut across lines; an indented line
+ * keeps its indent on the lines it wraps to), keeping at most `maxLines` lines, the last one
+ * ending in `…` when text was left out.
+ */
+export function wrapText(text: string, width: number, maxLines = Number.POSITIVE_INFINITY): string[] {
+	if (width <= 0) return [];
+	const lines: string[] = [];
+	for (const paragraph of text.split('\n')) {
+		const indent = (/^ */.exec(paragraph)?.[0] ?? '').slice(0, Math.floor(width / 2));
+		const room = width - indent.length;
+		let line = '';
+		for (const word of paragraph.slice(indent.length).split(' ')) {
+			const candidate = line ? `${line} ${word}` : word;
+			if (candidate.length <= room) {
+				line = candidate;
+				continue;
+			}
+			if (line) lines.push(indent + line);
+			let rest = word;
+			while (rest.length > room) {
+				lines.push(indent + rest.slice(0, room));
+				rest = rest.slice(room);
+			}
+			line = rest;
+		}
+		lines.push(indent + line);
+	}
+	if (lines.length <= maxLines) return lines;
+	const kept = lines.slice(0, Math.max(1, maxLines));
+	const last = kept[kept.length - 1]!;
+	kept[kept.length - 1] = last.length >= width ? `${last.slice(0, width - 1)}…` : `${last}…`;
+	return kept;
+}

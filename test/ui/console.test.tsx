@@ -141,6 +141,27 @@ describe('palette', () => {
 		expect(store.load('basic-public-private').revision).toBe(before);
 	});
 
+	it('wraps a long error over a few lines', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, ':');
+		await type(stdin, 'rm web-1');
+		await press(stdin, keys.enter);
+		expect(frame()).toContain('✗ column 4: cannot rm "web-1"');
+		// The error goes on below its first line, the last of three ending in an ellipsis.
+		expect(frame()).toMatch(/✗ column 4[^\n]*\n│[^\n]*\n│[^\n]*…/);
+	});
+
+	it('keeps the palette open with the line and the error when open fails', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, ':');
+		await type(stdin, 'open nosuch');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('✗'), 'the error');
+		expect(frame()).toContain(':open nosuch');
+		expect(frame()).toContain('nosuch');
+		expect(frame()).toContain('Enter run command');
+	});
+
 	it('applies and saves a command, keeps history, and undoes and redoes it', async () => {
 		const {frame, stdin, store} = await open();
 		await press(stdin, ':');

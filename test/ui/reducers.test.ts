@@ -3,7 +3,7 @@ import {loadTemplate} from '../../source/model/templates.js';
 import type {TraceResult} from '../../source/engine/types.js';
 import {consoleReducer, createConsoleState} from '../../source/ui/consoleState.js';
 import {createHistory, pushHistory, redoHistory, undoHistory} from '../../source/ui/history.js';
-import {computeLayout, fit, listRows, tooSmall, windowStart} from '../../source/ui/layout.js';
+import {computeLayout, fit, listRows, tooSmall, windowStart, wrapText} from '../../source/ui/layout.js';
 import {emptyPalette, paletteReducer} from '../../source/ui/paletteState.js';
 import {parseProtocolLine, pickerReducer, startPicker} from '../../source/ui/tracePicker.js';
 
@@ -34,6 +34,15 @@ describe('pickerReducer placeholder', () => {
 		expect(atProtocol).toMatchObject({step: 'protocol', query: 'tcp 443', placeholder: true});
 		expect(pickerReducer(atProtocol, {type: 'type', text: 'u'})).toMatchObject({query: 'u', placeholder: false});
 		expect(pickerReducer(atProtocol, {type: 'delete-back'})).toMatchObject({query: '', placeholder: false});
+	});
+});
+
+describe('wrapText', () => {
+	it('wraps at words, cuts long words, keeps an indent and marks what it leaves out', () => {
+		expect(wrapText('hello world this is long', 12)).toEqual(['hello world', 'this is long']);
+		expect(wrapText('abcdefghijklmnop', 6)).toEqual(['abcdef', 'ghijkl', 'mnop']);
+		expect(wrapText('  a list entry', 8)).toEqual(['  a list', '  entry']);
+		expect(wrapText('one two three four five six', 9, 2)).toEqual(['one two', 'three…']);
 	});
 });
 
