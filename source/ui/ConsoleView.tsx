@@ -22,6 +22,8 @@ import type {TreeRow} from './tree.js';
 
 export type ConsoleViewProps = {
 	readonly state: ConsoleState;
+	/** The Resources cursor as shown: it follows the selected resource when the rows change. */
+	readonly resourceCursor: number;
 	readonly topology: Topology;
 	/** The whole frame, and the panes' places once the palette has taken its rows. */
 	readonly layout: Layout;
@@ -46,7 +48,7 @@ export type ConsoleViewProps = {
 	readonly labelOf: (id: string) => string;
 };
 
-export function ConsoleView({state, topology, layout, bodyLayout, palette, paletteOutput, paletteOutputTop, maxOutput, picker, candidates, treeRows, routeLines, ruleLines, routeView, ruleView, matchedRoute, matchedRule, followingRoutes, followingRules, labelOf}: ConsoleViewProps) {
+export function ConsoleView({state, resourceCursor, topology, layout, bodyLayout, palette, paletteOutput, paletteOutputTop, maxOutput, picker, candidates, treeRows, routeLines, ruleLines, routeView, ruleView, matchedRoute, matchedRule, followingRoutes, followingRules, labelOf}: ConsoleViewProps) {
 	const bodyHeight = bodyLayout.body;
 	const overlayBody = state.overlay === 'help' || state.overlay === 'trace-picker' || state.overlay === 'suggested' || state.overlay === 'conflict';
 	const stackedTabs = (active: Pane) =>
@@ -96,7 +98,7 @@ export function ConsoleView({state, topology, layout, bodyLayout, palette, palet
 	else if (state.overlay === 'trace-picker') body = <TracePickerOverlay state={picker} candidates={candidates} width={layout.width} height={bodyHeight} />;
 	else if (state.overlay === 'suggested') body = <SuggestedOverlay traces={topology.suggestedTraces} cursor={state.overlayCursor} width={layout.width} height={bodyHeight} />;
 	else if (state.overlay === 'conflict') body = <ConflictOverlay name={state.name} width={layout.width} height={bodyHeight} />;
-	const resources = <ResourcesPane rows={treeRows} cursor={state.cursors.resources} rect={p.resources} focused={state.focus === 'resources'} filter={state.filters.resources} filtering={filtering && state.focus === 'resources'} />;
+	const resources = <ResourcesPane rows={treeRows} cursor={resourceCursor} rect={p.resources} focused={state.focus === 'resources'} filter={state.filters.resources} filtering={filtering && state.focus === 'resources'} />;
 
 	return (
 		<Box flexDirection="column" width={layout.width} height={layout.height}>

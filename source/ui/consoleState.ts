@@ -29,6 +29,11 @@ export type ConsoleState = {
 	/** The last pane other than Resources to have the focus: the one beside it in the compact layout. */
 	readonly side: Pane;
 	readonly cursors: Readonly<Record<Pane, number>>;
+	/**
+	 * Counts the times the Resources cursor was put on a row on purpose (reveal, a new filter). When
+	 * the rows change without it (a change, undo, a cleared filter), the screen keeps the same resource.
+	 */
+	readonly placed: number;
 	readonly filters: Readonly<Record<Pane, string>>;
 	readonly expanded: ReadonlySet<string>;
 	readonly overlay: OverlayKind | undefined;
@@ -87,6 +92,7 @@ export function createConsoleState(options: {name: string; topology: Topology; r
 		focus: 'resources',
 		side: 'routes',
 		cursors: zero,
+		placed: 0,
 		filters: {resources: '', routes: '', rules: '', trace: ''},
 		expanded: options.expanded ?? new Set(),
 		overlay: undefined,
@@ -160,8 +166,10 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 		case 'jump':
 			if (action.pane === 'trace') return consoleReducer(state, {type: 'trace-jump', to: action.to});
 			return withCursor(state, action.pane, action.to === 'first' ? 0 : Math.max(0, action.length - 1));
-		case 'set-cursor':
-			return withCursor(state, action.pane, Math.max(0, action.index));
+		case 'set-cursor': {
+			const next = withCursor(state, action.pane, Math.max(0, action.index));
+			return next === state || action.pane !== 'resources' ? next : {...next, placed: state.placed + 1};
+		}
 		case 'expand':
 			return {...state, expanded: withSet(state.expanded, action.key, true)};
 		case 'collapse':
@@ -174,6 +182,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 				expanded: action.expanded,
 				filters: {...state.filters, resources: ''},
 				cursors: {...state.cursors, resources: action.index},
+				placed: state.placed + 1,
 				focus: 'resources',
 				follow: 'selection',
 			};
@@ -186,8 +195,13 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 		case 'overlay-cursor':
 			return {...state, overlayCursor: Math.max(0, action.index)};
 		case 'set-filter':
-			// A new filter starts at the top of the filtered list.
-			return {...state, filters: {...state.filters, [action.pane]: action.text}, cursors: {...state.cursors, [action.pane]: 0}};
+			// A new filter starts at the top of the filtered list; clearing one keeps the selected resource.
+			return {
+				...state,
+				filters: {...state.filters, [action.pane]: action.text},
+				cursors: {...state.cursors, [action.pane]: 0},
+				placed: action.pane === 'resources' && action.text ? state.placed + 1 : state.placed,
+			};
 		case 'apply':
 			return {
 				...state,

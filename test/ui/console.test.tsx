@@ -64,6 +64,31 @@ describe('console panes', () => {
 		await waitFor(() => frame().includes('web-1'), 'the filter to clear');
 	});
 
+	it('keeps the selection on the same resource when a change adds rows above it, and on undo', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j');
+		expect(frame()).toMatch(/> +web security group/);
+		await press(stdin, ':');
+		await type(stdin, 'add subnet extra-c vpc=main cidr=10.0.11.0/24');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('subnet extra-c'), 'the new subnet');
+		expect(frame()).toMatch(/> +web security group/);
+		await press(stdin, 'u');
+		await waitFor(() => !frame().includes('extra-c'), 'the undo');
+		expect(frame()).toMatch(/> +web security group/);
+	});
+
+	it('keeps the resource chosen under a filter when Esc clears it', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, '/');
+		await type(stdin, 'app');
+		await press(stdin, keys.enter, 'j', 'j');
+		expect(frame()).toMatch(/> +app-1/);
+		await press(stdin, keys.esc);
+		await waitFor(() => frame().includes('web-1'), 'the filter to clear');
+		expect(frame()).toMatch(/> +app-1 10\.0\.2\.10/);
+	});
+
 	it('moves between panes with Tab, Shift-Tab and digits', async () => {
 		const {frame, stdin} = await open();
 		await press(stdin, keys.tab);

@@ -58,6 +58,16 @@ describe('consoleReducer', () => {
 		expect(consoleReducer(start, {type: 'focus', pane: 'rules'}).focus).toBe('rules');
 	});
 
+	it('counts the Resources cursor placed on purpose, not a cleared filter', () => {
+		let state = consoleReducer(start, {type: 'set-filter', pane: 'resources', text: 'app'});
+		expect(state.placed).toBe(1);
+		state = consoleReducer(state, {type: 'set-filter', pane: 'resources', text: ''});
+		expect(state.placed).toBe(1);
+		state = consoleReducer(state, {type: 'set-cursor', pane: 'resources', index: 4});
+		expect(state.placed).toBe(2);
+		expect(consoleReducer(state, {type: 'apply', topology}).placed).toBe(2);
+	});
+
 	it('keeps cursors inside the list', () => {
 		let state = consoleReducer(start, {type: 'move', pane: 'resources', delta: -3, length: 10});
 		expect(state.cursors.resources).toBe(0);
