@@ -10,7 +10,7 @@ import {redoHistory, undoHistory} from './history.js';
 import {helpLines} from './HelpOverlay.js';
 import {ConsoleView} from './ConsoleView.js';
 import {TooSmallMessage} from './Chrome.js';
-import {computeLayout, listRows, panelBudget, tooSmall} from './layout.js';
+import {computeLayout, listRows, panelBudget, tooSmall, wrapText} from './layout.js';
 import {outputRows, outputStart, paletteHeight} from './PalettePanel.js';
 import {emptyPalette, paletteReducer} from './paletteState.js';
 import {matchedOwner, routesFor, rulesFor, toLines, type RouteRow, type RuleRow} from './selection.js';
@@ -175,7 +175,9 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 	const layout = computeLayout(columns, rows, state.side);
 	// The palette's answer scrolls inside what the panes can spare: they keep their minimum height.
 	const maxOutput = outputRows(palette, panelBudget(layout.body), layout.width);
-	const paletteRows = state.overlay === 'palette' ? paletteHeight(palette, output, maxOutput, layout.width) : 0;
+	// Answers wrap inside the palette's frame (not cut off), then scroll a page at a time.
+	const answer = useMemo(() => output.flatMap(line => wrapText(line, layout.width - 4)), [output, layout.width]);
+	const paletteRows = state.overlay === 'palette' ? paletteHeight(palette, answer, maxOutput, layout.width) : 0;
 	const bodyLayout = paletteRows > 0 ? computeLayout(columns, rows, state.side, paletteRows) : layout;
 
 	const small = tooSmall(columns, rows);
@@ -272,7 +274,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 		},
 		scrollOutput(direction) {
 			const page = Math.max(1, maxOutput - 2);
-			setOutputTop(top => outputStart(top + direction * page, output.length, maxOutput));
+			setOutputTop(top => outputStart(top + direction * page, answer.length, maxOutput));
 		},
 		completePalette() {
 			try {
@@ -384,7 +386,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			layout={layout}
 			bodyLayout={bodyLayout}
 			palette={palette}
-			paletteOutput={output}
+			paletteOutput={answer}
 			paletteOutputTop={outputTop}
 			maxOutput={maxOutput}
 			picker={picker}

@@ -250,6 +250,24 @@ describe('palette', () => {
 		for (const line of lines.slice(1, 12)) expect(line).toMatch(/[│╮╯]$/);
 	});
 
+	it('wraps a cidr answer at 80 columns instead of cutting it off', async () => {
+		const {app, frame, stdin} = await open();
+		Object.defineProperty(app.stdout, 'columns', {value: 80, configurable: true});
+		await act(async () => {
+			app.stdout.emit('resize');
+			await tick();
+		});
+		await press(stdin, ':');
+		await type(stdin, 'cidr 10.0.9.1/24');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('10.0.9.0 - 10.0.9.255'), 'the answer');
+		const text = frame().replace(/[│\s]+/g, ' ');
+		expect(text).toContain('netmask 255.255.255.0');
+		expect(text).toContain('10.0.9.255 (broadcast address)');
+		expect(text).toContain('overlaps VPC main (vpc-main) 10.0.0.0/16');
+		expect(frame().slice(frame().indexOf('│:'))).not.toContain('…');
+	});
+
 	it('asks what to do when the file changed on disk', async () => {
 		const {frame, stdin, store, opened} = await open();
 		store.save('basic-public-private', {...opened.topology, title: 'edited elsewhere'}, {force: true});
