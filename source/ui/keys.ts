@@ -67,6 +67,8 @@ export type KeyBinding = {
 	readonly scope: Scope;
 	/** Left out of the footer (still in the help overlay) to keep the footer to one line. */
 	readonly quiet?: boolean;
+	/** Always in the footer when it works, ahead of the others, so it is never cut off a narrow one. */
+	readonly essential?: boolean;
 };
 
 export const keyTable: readonly KeyBinding[] = [
@@ -142,9 +144,9 @@ export const keyTable: readonly KeyBinding[] = [
 	{keys: ['s'], action: 'suggested', description: 'suggested traces', scope: 'global'},
 	{keys: ['u'], action: 'undo', description: 'undo', scope: 'global'},
 	{keys: ['ctrl-r'], action: 'redo', description: 'redo', scope: 'global'},
-	{keys: ['?'], action: 'help', description: 'help', scope: 'global'},
+	{keys: ['?'], action: 'help', description: 'help', scope: 'global', essential: true},
 	{keys: ['esc'], action: 'back', description: 'back', scope: 'global', quiet: true},
-	{keys: ['q'], action: 'quit', description: 'quit', scope: 'global'},
+	{keys: ['q'], action: 'quit', description: 'quit', scope: 'global', essential: true},
 	{keys: ['ctrl-c'], action: 'force-quit', description: 'quit now', scope: 'global', quiet: true},
 ];
 
@@ -214,11 +216,19 @@ export function activeScopes(focus: Pane, overlay: OverlayKind | undefined): Sco
 	return [`pane:${focus}`, 'pane:*', 'global'];
 }
 
-/** Footer hints for the keys that work now, shortest description first within the width. */
+/** Footer hints for the keys that work now: the essential ones first, then in table order. */
 export function footerHints(focus: Pane, overlay: OverlayKind | undefined): Array<{keys: string; description: string}> {
 	const seen = new Set<string>();
 	const hints: Array<{keys: string; description: string}> = [];
-	for (const scope of activeScopes(focus, overlay)) {
+	const scopes = activeScopes(focus, overlay);
+	// A key a pane or an overlay binds to something else is not essential there.
+	const shadowed = new Set(scopes.filter(scope => scope !== 'global').flatMap(scope => bindingsFor(scope).flatMap(binding => binding.keys)));
+	for (const binding of scopes.includes('global') ? bindingsFor('global') : [])
+		if (binding.essential && !binding.keys.some(name => shadowed.has(name))) {
+			hints.push({keys: binding.keys.slice(0, 2).map(displayKey).join('/'), description: binding.description});
+			for (const name of binding.keys) seen.add(name);
+		}
+	for (const scope of scopes) {
 		for (const binding of bindingsFor(scope)) {
 			if (binding.quiet) continue;
 			// A pane binding shadows a generic one on the same key (trace `g` over list `g`).

@@ -64,6 +64,12 @@ describe('key table', () => {
 		expect(footerText('resources', undefined, 200)).not.toContain('play/pause');
 		expect(footerText('resources', 'palette', 200)).toContain('Tab complete');
 		expect(footerText('resources', undefined, 40).length).toBeLessThanOrEqual(40);
+		// Help and quit are never cut off an 80-column footer, whichever pane has the focus.
+		for (const pane of ['resources', 'routes', 'rules', 'trace'] as const) {
+			expect(footerText(pane, undefined, 80)).toMatch(/^\? help {2}q quit/);
+			expect(footerText(pane, undefined, 80).length).toBeLessThanOrEqual(80);
+		}
+		expect(footerText('resources', 'palette', 80)).not.toContain('q quit');
 	});
 
 	it('dispatches through layers until one consumes the key', () => {
