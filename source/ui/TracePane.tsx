@@ -2,6 +2,8 @@
 // hop's detail, including the packet header before and after a rewrite.
 import {Box, Text} from 'ink';
 import type {Hop, Packet} from '../engine/types.js';
+import type {ResourceKind} from '../model/resources.js';
+import {aKind, kindName} from '../model/validate-context.js';
 import type {TraceView} from './consoleState.js';
 import {traceHops} from './consoleState.js';
 import {fit, listRows, windowStart, type Rect} from './layout.js';
@@ -31,6 +33,12 @@ const actionWords: Record<Hop['action'], string> = {
 	drop: 'DROPS',
 };
 
+/** What a hop is, in words: `an instance`, `a security group`; nothing for the internet itself. */
+export function hopKind(type: string, article = true): string {
+	if (type === 'internet') return article ? '' : 'internet';
+	return article ? aKind(type as ResourceKind) : kindName(type as ResourceKind);
+}
+
 /** The outcome in words a learner understands. */
 export function verdict(trace: TraceView, labelOf: (id: string) => string): string {
 	const {result} = trace;
@@ -57,7 +65,8 @@ export function TracePane({trace, rect, focused, tabs, labelOf}: Props) {
 	const detailLines: string[] = [];
 	if (current) {
 		const {hop, direction, index} = current;
-		detailLines.push(`${direction === 'forward' ? 'Request' : 'Reply'} hop ${index + 1}: ${labelOf(hop.component)} (${hop.type}) ${actionWords[hop.action]}`);
+		const kind = hopKind(hop.type);
+		detailLines.push(`${direction === 'forward' ? 'Request' : 'Reply'} hop ${index + 1}: ${labelOf(hop.component)}${kind ? `, ${kind},` : ''} ${actionWords[hop.action]}`);
 		detailLines.push(hop.detail);
 		if (hop.code) detailLines.push(`code ${hop.code}`);
 		if (hop.packet) {
@@ -100,7 +109,7 @@ export function TracePane({trace, rect, focused, tabs, labelOf}: Props) {
 							focused={focused}
 							width={width}
 							text={`${arrow} ${String(index + 1).padStart(2)} ${hop.action.padEnd(9)} ${labelOf(hop.component)}`}
-							dim={hop.type}
+							dim={hopKind(hop.type, false)}
 							color={tone}
 						/>
 					);

@@ -2,6 +2,7 @@
 // it (or the TGW route tables of a TGW item) and the security group and NACL rules, in evaluation
 // order. Pure functions over the topology and its index, memoised by the caller.
 import type {ResourceIndex} from '../model/resources.js';
+import {aKind} from '../model/validate-context.js';
 import type {MatchedEntry} from '../engine/types.js';
 import type {NaclRule, NetworkAcl, RouteTable, SecurityGroup, SecurityGroupRule, Subnet, Topology, TgwRouteTable} from '../model/types.js';
 
@@ -163,7 +164,7 @@ export function routesFor(topology: Topology, index: ResourceIndex, resourceId: 
 			const subnet = subnetFor(topology, index, resourceId);
 			const table = subnet ? routeTableForSubnet(topology, index, subnet) : undefined;
 			if (table && subnet) return {tables: [vpcTable(table, `for ${subnet.name ?? subnet.id}`, index)]};
-			return {tables: [], empty: `No route table applies to a ${entry.kind}.`};
+			return {tables: [], empty: `No route table applies to ${aKind(entry.kind)}.`};
 		}
 	}
 }
@@ -244,7 +245,7 @@ export function rulesFor(topology: Topology, index: ResourceIndex, resourceId: s
 	const subnet = subnetFor(topology, index, resourceId);
 	const acl = subnet ? naclForSubnet(topology, index, subnet) : undefined;
 	if (acl) sections.push(...naclSections(acl));
-	if (sections.length === 0) return {sections: [], empty: `No security group or network ACL applies to a ${entry.kind}.`};
+	if (sections.length === 0) return {sections: [], empty: `No security group or network ACL applies to ${aKind(entry.kind)}.`};
 	return {sections};
 }
 

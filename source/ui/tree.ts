@@ -35,6 +35,11 @@ function group(key: string, label: string, children: TreeNode[]): TreeNode {
 	return {key: `group:${key}`, kind: 'group', label, detail: String(children.length), children};
 }
 
+/** `1 route`, `3 routes`. */
+export function count(n: number, noun: string): string {
+	return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
 	const list = map.get(key);
 	if (list) list.push(value);
@@ -86,7 +91,7 @@ export function buildTree(topology: Topology): TreeNode[] {
 	for (const vgw of topology.vpnGateways)
 		if (vgw.vpcId) push(byVpc, vgw.vpcId, node(vgw.id, 'vpn-gateway', named(vgw), `virtual private gateway ${vgw.state === 'available' ? '' : vgw.state}`.trim(), vgw.id));
 	for (const table of topology.routeTables)
-		push(byVpc, table.vpcId, node(table.id, 'route-table', named(table), `route table${table.main ? ' (main)' : ''}, ${table.routes.length} routes`, table.id));
+		push(byVpc, table.vpcId, node(table.id, 'route-table', named(table), `route table${table.main ? ' (main)' : ''}, ${count(table.routes.length, 'route')}`, table.id));
 	for (const sg of topology.securityGroups)
 		push(byVpc, sg.vpcId, node(sg.id, 'security-group', named(sg), `security group, ${sg.ingress.length} in / ${sg.egress.length} out`, sg.id));
 	for (const acl of topology.networkAcls)
@@ -114,7 +119,7 @@ export function buildTree(topology: Topology): TreeNode[] {
 				item.children.push(node(attachment.id, 'transit-gateway-attachment', named(attachment), `${attachment.type} ${attachment.resourceId} ${attachment.state === 'available' ? '' : attachment.state}`.trim(), attachment.id));
 		for (const table of topology.transitGatewayRouteTables)
 			if (table.transitGatewayId === tgw.id)
-				item.children.push(node(table.id, 'transit-gateway-route-table', named(table), `TGW route table, ${table.routes.length} routes`, table.id));
+				item.children.push(node(table.id, 'transit-gateway-route-table', named(table), `TGW route table, ${count(table.routes.length, 'route')}`, table.id));
 		return item;
 	});
 	const links: Array<[string, string, TreeNode[]]> = [
@@ -135,7 +140,7 @@ export function buildTree(topology: Topology): TreeNode[] {
 			...topology.internetGateways.filter(igw => !igw.vpcId).map(igw => node(igw.id, 'internet-gateway', named(igw), 'internet gateway, detached', igw.id)),
 			...topology.vpnGateways.filter(vgw => !vgw.vpcId).map(vgw => node(vgw.id, 'vpn-gateway', named(vgw), 'virtual private gateway, detached', vgw.id)),
 		]],
-		['prefix-lists', 'Prefix lists', topology.prefixLists.map(list => node(list.id, 'prefix-list', named(list), `${list.ownership} ${list.cidrs.length} blocks`, list.id))],
+		['prefix-lists', 'Prefix lists', topology.prefixLists.map(list => node(list.id, 'prefix-list', named(list), `${list.ownership} ${count(list.cidrs.length, 'block')}`, list.id))],
 	];
 	for (const [key, label, children] of links) if (children.length > 0) roots.push(group(key, label, children));
 	return roots;

@@ -48,6 +48,24 @@ describe('console panes', () => {
 		expect(frame()).toContain('No trace yet');
 	});
 
+	it('words counts, kinds and hops the way people write them', async () => {
+		const {frame, stdin} = await open();
+		expect(frame()).toContain('public route table, 1 route ');
+		expect(frame()).not.toContain('1 routes');
+		await press(stdin, '3');
+		expect(frame()).toContain('No security group or network ACL applies to a VPC.');
+		await press(stdin, '1', 'j', 'j', 'j', 'j', 'j', 'j', 'j', '3');
+		expect(frame()).toContain('applies to a route');
+		expect(frame()).not.toContain('route-table');
+		await press(stdin, ':');
+		await type(stdin, 'trace web-1 app-1 tcp 8080');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('Reachable'), 'the trace');
+		expect(frame()).toContain('Request hop 1: web-1 (i-web-1), an instance, forwards');
+		await press(stdin, 'l');
+		expect(frame()).toContain('Request hop 2: web (sg-web), a security group, allows');
+	});
+
 	it('collapses and expands tree nodes and filters the list', async () => {
 		const {frame, stdin} = await open();
 		await press(stdin, keys.enter);
