@@ -1,7 +1,7 @@
 // The console screen: four panes over one topology. State lives in consoleReducer; this component
 // derives what the panes show (memoised per topology and per selection, so a key press on a large
 // topology only redraws) and runs the effects (save, trace, play); ConsoleView draws it.
-import {useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import type {FlowSpec, MatchedEntry} from '../engine/types.js';
 import {indexResources, label} from '../model/resources.js';
 import type {Topology} from '../model/types.js';
@@ -16,8 +16,10 @@ import {emptyPalette, paletteReducer} from './paletteState.js';
 import {matchedOwner, routesFor, rulesFor, toLines, type RouteRow, type RuleRow} from './selection.js';
 import {errorText, isConflict, type ConsoleServices, type Opened} from './services.js';
 import {flowOf, noMatch, pickerCandidates, pickerReducer, startPicker, traceEndpoints} from './tracePicker.js';
-import {buildTree, flattenTree, initialExpanded, pathTo, type TreeRow} from './tree.js';
+import {buildTree, flattenTree, initialExpanded, pathTo} from './tree.js';
 import {useConsoleKeys, type ConsoleController} from './useConsoleKeys.js';
+import {useKeptSelection} from './useKeptSelection.js';
+import {useRetrace} from './useRetrace.js';
 
 export type ConsoleScreenProps = {
 	readonly opened: Opened;
@@ -55,21 +57,9 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 	const index = useMemo(() => indexResources(topology), [topology]);
 	const roots = useMemo(() => buildTree(topology), [topology]);
 	const treeRows = useMemo(() => flattenTree(roots, state.expanded, state.filters.resources), [roots, state.expanded, state.filters.resources]);
-	// The selection is a resource, not a row number: when the rows change under it (a change,
-	// undo, a cleared filter) the cursor follows the resource it was on, if it is still there.
-	const kept = useRef<{rows: readonly TreeRow[]; placed: number; key?: string}>({rows: treeRows, placed: state.placed});
-	let resourceCursor = Math.min(state.cursors.resources, treeRows.length - 1);
-	if (kept.current.rows !== treeRows && kept.current.placed === state.placed && kept.current.key !== undefined) {
-		const key = kept.current.key;
-		const at = treeRows.findIndex(row => row.node.key === key);
-		if (at >= 0) resourceCursor = at;
-	}
+	const resourceCursor = useKeptSelection(treeRows, state, dispatch);
 	const selectedRow = treeRows[resourceCursor];
 	const selectedId = selectedRow?.node.resourceId;
-	useLayoutEffect(() => {
-		kept.current = {rows: treeRows, placed: state.placed, key: selectedRow?.node.key};
-		if (resourceCursor >= 0 && resourceCursor !== state.cursors.resources) dispatch({type: 'set-cursor', pane: 'resources', index: resourceCursor});
-	});
 
 	const hops = useMemo(() => traceHops(state.trace), [state.trace?.result]);
 	const hop = state.trace ? hops[state.trace.cursor]?.hop : undefined;
@@ -108,19 +98,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 		return () => clearInterval(timer);
 	}, [playing]);
 
-	// Every change, undo, redo and reload runs the open trace again on the topology now shown, so
-	// the hops never describe rules that are gone.
-	const tracedOn = useRef(topology);
-	useEffect(() => {
-		if (tracedOn.current === topology) return;
-		tracedOn.current = topology;
-		if (!state.trace) return;
-		try {
-			dispatch({type: 'trace-rerun', result: services.trace(topology, state.trace.flow)});
-		} catch (error) {
-			dispatch({type: 'trace-stale', reason: errorText(error)});
-		}
-	}, [topology]);
+	useRetrace(topology, state.trace, services, dispatch);
 
 	useEffect(() => {
 		if (state.quitting) onQuit();
