@@ -6,7 +6,7 @@ import type {ResourceKind} from '../model/resources.js';
 import {aKind, kindName} from '../model/validate-context.js';
 import type {TraceView} from './consoleState.js';
 import {traceHops} from './consoleState.js';
-import {fit, listRows, windowStart, type Rect} from './layout.js';
+import {fit, listRows, windowStart, wrapText, type Rect} from './layout.js';
 import {ListRow, PaneFrame} from './PaneFrame.js';
 import {hue} from './theme.js';
 
@@ -78,8 +78,11 @@ export function TracePane({trace, rect, focused, tabs, labelOf}: Props) {
 	// Rows: verdict (wrapped), packet, hop list, a rule, detail. A short pane gives up detail rows,
 	// then verdict rows, so the list keeps two rows and nothing spills over the frame.
 	const content = listRows(rect);
-	let verdictRows = Math.min(rect.height >= 20 ? 5 : 4, Math.ceil(verdictText.length / Math.max(1, width)));
-	let detailRows = Math.min(detailLines.reduce((sum, line) => sum + Math.ceil(Math.max(1, line.length) / Math.max(1, width)), 0), 7);
+	// Wrapped here rather than by Ink, so a short pane shows whole first rows and not a jumble.
+	const verdictWrapped = wrapText(verdictText, width);
+	const detailWrapped = detailLines.flatMap((line, at) => wrapText(line, width).map(text => ({text, first: at === 0})));
+	let verdictRows = Math.min(rect.height >= 20 ? 5 : 4, verdictWrapped.length);
+	let detailRows = Math.min(detailWrapped.length, 7);
 	let over = verdictRows + 1 + 2 + 1 + detailRows - content;
 	const fromDetail = Math.max(0, Math.min(over, detailRows - 1));
 	detailRows -= fromDetail;
@@ -89,11 +92,11 @@ export function TracePane({trace, rect, focused, tabs, labelOf}: Props) {
 	const start = windowStart(trace.cursor, hops.length, listHeight);
 	return (
 		<PaneFrame number={4} title="Trace" rect={rect} focused={focused} tabs={tabs} summary={`${trace.playing ? '▶ playing' : 'paused'} ${trace.cursor + 1}/${hops.length}`}>
-			<Box height={verdictRows} overflow="hidden">
-				<Text wrap="wrap" bold color={hue(trace.stale ? 'yellow' : trace.result.reachable ? 'green' : 'red')}>
-					{verdictText}
+			{wrapText(verdictText, width, verdictRows).map((line, at) => (
+				<Text key={`verdict${at}`} wrap="truncate" bold color={hue(trace.stale ? 'yellow' : trace.result.reachable ? 'green' : 'red')}>
+					{line}
 				</Text>
-			</Box>
+			))}
 			<Text wrap="truncate" dimColor>
 				{fit(describePacket(trace.result.packet), width)}
 			</Text>
@@ -116,13 +119,11 @@ export function TracePane({trace, rect, focused, tabs, labelOf}: Props) {
 				})}
 			</Box>
 			<Text dimColor>{'─'.repeat(Math.max(0, width))}</Text>
-			<Box flexDirection="column" height={detailRows} overflow="hidden">
-				{detailLines.map((line, at) => (
-					<Text key={at} wrap="wrap" bold={at === 0}>
-						{line}
-					</Text>
-				))}
-			</Box>
+			{detailWrapped.slice(0, detailRows).map((line, at) => (
+				<Text key={`detail${at}`} wrap="truncate" bold={line.first}>
+					{line.text}
+				</Text>
+			))}
 		</PaneFrame>
 	);
 }
