@@ -263,6 +263,8 @@ describe('palette', () => {
 		// The pane's title row is its title, and its hop list is on screen.
 		expect(lines[2]).toMatch(/\[4 Trace\] paused 1\/14│$/);
 		expect(frame()).toMatch(/>→ +1 forward +web-1/);
+		// The hop's detail starts with its first row, not a fragment of a later one.
+		expect(frame()).toContain('│Request hop 1: web-1 (i-web-1), an');
 		expect(frame()).toMatch(/lines 1-\d+ of \d+; PgUp\/PgDn/);
 		// Every row of the panes ends with the pane's border: nothing spills out.
 		for (const line of lines.slice(1, 12)) expect(line).toMatch(/[│╮╯]$/);
