@@ -1,6 +1,5 @@
 // Route tables and their routes, and the gateways routes point at: internet, egress-only and NAT.
-import type {ResourceKind} from '../model/resources.js';
-import {label} from '../model/resources.js';
+import {label, routeTargetKinds} from '../model/resources.js';
 import type {Route, RouteTable} from '../model/types.js';
 import {CommandError, type Draft} from './draft.js';
 import {type FieldOption, addCommand, field, ref, removeCommand, setCommand} from './family.js';
@@ -17,17 +16,6 @@ const eigwFamily = {
 } as const;
 const natFamily = {noun: 'nat', kind: 'nat-gateway', collection: 'natGateways', title: 'NAT gateway'} as const;
 
-export const routeTargetKinds: readonly ResourceKind[] = [
-	'internet-gateway',
-	'egress-only-internet-gateway',
-	'nat-gateway',
-	'peering-connection',
-	'transit-gateway',
-	'vpn-gateway',
-	'vpc-endpoint',
-	'network-interface',
-	'instance',
-];
 
 const destinationArg: ArgSpec = {name: 'destination', kind: 'destination', refKinds: ['prefix-list'], placeholder: '<cidr|prefix-list>'};
 const existingDestination: ArgSpec = {

@@ -42,6 +42,19 @@ export const collectionOfKind = Object.fromEntries(
 	Object.entries(collections).map(([key, kind]) => [kind, key]),
 ) as Record<ResourceKind, CollectionKey>;
 
+/** What a VPC route can point at besides `local` (the EC2 CreateRoute targets vpcsim models). */
+export const routeTargetKinds: readonly ResourceKind[] = [
+	'internet-gateway',
+	'egress-only-internet-gateway',
+	'nat-gateway',
+	'peering-connection',
+	'transit-gateway',
+	'vpn-gateway',
+	'vpc-endpoint',
+	'network-interface',
+	'instance',
+];
+
 export type ResourceEntry = {
 	readonly kind: ResourceKind;
 	readonly collection: CollectionKey;

@@ -3,21 +3,10 @@
 // targets that belong to the table's VPC. Blackhole routes may name targets that are gone.
 import {type Cidr, cidrContains, formatCidr, parseCidr} from '../net/ipv4.js';
 import {type Checker, type Subject, aKind, forEach, listCidrs, short} from './validate-context.js';
-import {type ResourceKind, label} from './resources.js';
+import {type ResourceKind, label, routeTargetKinds as targetKinds} from './resources.js';
 import type {Route, RouteTable} from './types.js';
 
 const forbidden = parseCidr('169.254.168.0/22');
-const targetKinds: readonly ResourceKind[] = [
-	'internet-gateway',
-	'egress-only-internet-gateway',
-	'nat-gateway',
-	'peering-connection',
-	'transit-gateway',
-	'vpn-gateway',
-	'vpc-endpoint',
-	'network-interface',
-	'instance',
-];
 /** What may replace the local route or take a more specific destination inside the VPC. */
 const insideKinds: readonly ResourceKind[] = ['nat-gateway', 'network-interface', 'instance'];
 
