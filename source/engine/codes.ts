@@ -42,6 +42,7 @@ export const codes = {
 	NGW_NO_INBOUND_INITIATED: 'a NAT gateway accepts only replies to connections started from behind it',
 	VPCE_GATEWAY_NOT_USABLE_FROM_OUTSIDE: 'a gateway endpoint serves only its own VPC, not traffic over peering, VPN, TGW or Direct Connect',
 	ROUTING_LOOP: 'the packet went round a loop of routes and was dropped',
+	APPLIANCE_ASYMMETRIC_ROUTING: 'a stateful appliance (source/destination check off) received the reply of a connection whose request it never saw, and drops it',
 	REPLY_FROM_OTHER_ADDRESS: 'the reply left by another way (e.g. a NAT gateway) and arrives from an address the client did not send to',
 	DELIVERED_TO_OTHER_HOST: 'the packet arrived at another host holding the same address (overlapping blocks)',
 	TGW_VPC_NOT_ATTACHED: 'the route sends the packet to a transit gateway the VPC has no attachment to',

@@ -103,7 +103,7 @@ export function trace(ctx: TraceContext, spec: FlowSpec): TraceResult {
 		dport: ports ? flow.port : flow.proto === PROTO_ICMP ? ICMP_ECHO_REQUEST : -1,
 	};
 	const clientPorts = source.kind === 'iface' ? source.iface.ephemeral : source.kind === 'site' ? SITE_PORTS : source.kind === 'client' ? CLIENT_VPN_PORTS : INTERNET_PORTS;
-	const state: FlowState = {tracked: new Map(), nat: new Map(), client: clientPorts};
+	const state: FlowState = {tracked: new Map(), forwarded: new Set(), nat: new Map(), client: clientPorts};
 	const forward = newWalk(ctx, 'forward', state);
 	forward.expected = destination.iface;
 	const first = start(forward, source, pkt);

@@ -10,6 +10,8 @@ import type {ClientVpnEndpoint, VpcEndpoint} from '../model/types.js';
 export type FlowState = {
 	/** Interfaces whose security groups admitted the request, with the group that did: the reply passes them as tracked. */
 	tracked: Map<Iface, string>;
+	/** Appliances (source/destination check off) that forwarded the request: they keep the connection's state. */
+	forwarded: Set<Iface>;
 	/** NAT gateway id to the translation it made. */
 	nat: Map<string, {inside: number; insidePort: number; port: number; client: EphemeralRange}>;
 	/** The gateway endpoint that carried the request to its service, for the reply's way back. */

@@ -13,7 +13,7 @@ import {igwEgress, igwIngress} from './hops/internet-gateway.js';
 import {natArrive, natTarget} from './hops/nat-gateway.js';
 import {peeringTarget} from './hops/peering.js';
 import {gatewayEndpointReturn, gatewayEndpointTarget} from './hops/gateway-endpoint.js';
-import {deliver, expectedHere, instanceRunning, sourceDestCheck} from './hops/interface.js';
+import {applianceKeepsState, deliver, expectedHere, instanceRunning, sourceDestCheck} from './hops/interface.js';
 import {pass, stop, type Step, type TargetHandler, type Walk} from './walk-state.js';
 
 /** A packet crossing more route hops than this is going round in circles. */
@@ -123,6 +123,7 @@ function step(w: Walk, s: Step): Step | null {
 				return null;
 			}
 			if (!sourceDestCheck(w, iface, pkt, false)) return null;
+			if (!applianceKeepsState(w, iface)) return null;
 			return {at: 'send', iface, pkt};
 		}
 		case 'internet': {

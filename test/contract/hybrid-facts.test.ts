@@ -222,7 +222,7 @@ describe('section 13: Transit Gateway', () => {
 		expect(through(result, 'igw-egress')).toBe(true);
 	});
 
-	it('30. (control) a two-AZ firewall VPC behind a TGW with appliance mode on keeps both directions in one AZ', async () => {
+	it('30. a two-AZ firewall VPC behind a TGW: appliance mode on keeps both directions in one AZ; off, the reply is dropped', async () => {
 		const build = (applianceMode: boolean): Topo => {
 			const topo = tgwBase([['vpc-a', '10.1.0.0/16', '10.1.1.0/24', 'us-east-1a'], ['vpc-b', '10.2.0.0/16', '10.2.1.0/24', 'us-east-1b']])
 				.vpc('vpc-fw', '10.99.0.0/16')
@@ -252,6 +252,12 @@ describe('section 13: Transit Gateway', () => {
 		const there = firewalls(on.forward);
 		expect(there).toHaveLength(1);
 		expect(firewalls(on.return)).toEqual(there);
+		// Appliance mode off: the reply stays in its own AZ and meets the other firewall, which never
+		// saw the request, so its stateful check drops it (fact 30).
+		const off = await trace(build(false), {from: 'i-vpc-a', to: 'i-vpc-b', protocol: 'tcp', port: 443});
+		expect(off.reachable, summary(off)).toBe(false);
+		expect(off.blockedAt?.direction).toBe('return');
+		expect(off.explanations.map(e => e.code)).toContain('TRANSIT_GATEWAY_APPLIANCE_MODE_RECOMMENDED');
 	});
 
 	it('24. a TGW route table with 172.16/16 propagated from a DX gateway and a VPN prefers the DX gateway; a static route to the VPN wins', async () => {

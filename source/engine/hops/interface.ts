@@ -30,6 +30,29 @@ export function sourceDestCheck(w: Walk, iface: Iface, pkt: Pkt, sending: boolea
 	return true;
 }
 
+/**
+ * An interface that forwards traffic for others is a firewall or another middlebox, and such
+ * appliances are stateful: one that never saw a connection's request drops its reply. That is
+ * what asymmetric routing through a two-AZ appliance VPC does when the transit gateway
+ * attachment's appliance mode is off (the reply returns in its own AZ, to the other appliance).
+ */
+export function applianceKeepsState(w: Walk, iface: Iface): boolean {
+	if (w.direction === 'forward') {
+		w.flow.forwarded.add(iface);
+		return true;
+	}
+	if (w.flow.forwarded.has(iface)) return true;
+	const saw = [...w.flow.forwarded].map(other => other.id);
+	stop(w, {
+		component: iface.id,
+		type: 'network-interface',
+		action: 'drop',
+		detail: `${iface.component} forwards traffic for others but never saw this connection's request${saw.length > 0 ? ` (${saw.join(', ')} did)` : ''}: a stateful appliance drops a reply it has no state for (asymmetric routing; behind a transit gateway, turn on appliance mode)`,
+		code: 'APPLIANCE_ASYMMETRIC_ROUTING',
+	});
+	return false;
+}
+
 export function instanceRunning(w: Walk, iface: Iface): boolean {
 	if (iface.running) return true;
 	if (iface.endpoint) {
