@@ -2,6 +2,7 @@
 // 20,000 routes, 5,000 security group rules, a transit gateway with 200 VPC attachments, VPNs and
 // Direct Connect) as a valid document, the same for the same seed. It is shaped like a real
 // landing zone rather than random noise, so that traces walk the paths a real account has.
+import {emptyCollections} from '../source/model/resources.js';
 import {SCHEMA_VERSION} from '../source/model/schema.js';
 import type {Route, RouteTable, Topology} from '../source/model/types.js';
 import {buildHybrid} from './generate-hybrid.js';
@@ -36,33 +37,7 @@ function emptyTopology(scale: number): Topology {
 		title: 'Generated large topology',
 		description: `A generated landing zone at scale ${scale}: hub-and-spoke transit gateway, peering, NAT and internet egress, VPNs and Direct Connect.`,
 		suggestedTraces: [],
-		vpcs: [],
-		subnets: [],
-		routeTables: [],
-		internetGateways: [],
-		egressOnlyInternetGateways: [],
-		natGateways: [],
-		securityGroups: [],
-		networkAcls: [],
-		instances: [],
-		networkInterfaces: [],
-		peeringConnections: [],
-		prefixLists: [],
-		vpcEndpoints: [],
-		loadBalancers: [],
-		targetGroups: [],
-		endpointServices: [],
-		transitGateways: [],
-		transitGatewayAttachments: [],
-		transitGatewayRouteTables: [],
-		vpnGateways: [],
-		customerGateways: [],
-		vpnConnections: [],
-		clientVpnEndpoints: [],
-		dxConnections: [],
-		dxGateways: [],
-		virtualInterfaces: [],
-		sites: [],
+		...emptyCollections(),
 	};
 }
 

@@ -38,6 +38,11 @@ export type AnyResource = Topology[CollectionKey][number];
 
 export const collectionKeys = Object.keys(collections) as CollectionKey[];
 
+/** Every collection of a topology, empty: the start of a generated or imported document. */
+export function emptyCollections(): Pick<Topology, CollectionKey> {
+	return Object.fromEntries(collectionKeys.map(key => [key, []])) as unknown as Pick<Topology, CollectionKey>;
+}
+
 export const collectionOfKind = Object.fromEntries(
 	Object.entries(collections).map(([key, kind]) => [kind, key]),
 ) as Record<ResourceKind, CollectionKey>;

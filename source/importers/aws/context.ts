@@ -1,5 +1,6 @@
 // Shared state of one import: the records found per key, the topology being built, and the notes
 // for the summary (what was left out and why). Mappers read records and push resources here.
+import {emptyCollections} from '../../model/resources.js';
 import {SCHEMA_VERSION} from '../../model/schema.js';
 import type {Topology, TopologyInput} from '../../model/types.js';
 import {Rec} from './reader.js';
@@ -12,14 +13,7 @@ export type Note = {resourceId: string; field?: string; reason: string};
 type Collections = Omit<Topology, 'schemaVersion' | 'name' | 'title' | 'description' | 'suggestedTraces'>;
 
 export class ImportContext {
-	readonly out: Collections = {
-		vpcs: [], subnets: [], routeTables: [], internetGateways: [], egressOnlyInternetGateways: [], natGateways: [],
-		securityGroups: [], networkAcls: [], instances: [], networkInterfaces: [], peeringConnections: [],
-		prefixLists: [], vpcEndpoints: [], loadBalancers: [], targetGroups: [], endpointServices: [],
-		transitGateways: [], transitGatewayAttachments: [], transitGatewayRouteTables: [], vpnGateways: [],
-		customerGateways: [], vpnConnections: [], clientVpnEndpoints: [], dxConnections: [], dxGateways: [],
-		virtualInterfaces: [], sites: [],
-	};
+	readonly out: Collections = emptyCollections();
 
 	/** Resources that were seen but not imported, or imported with a field left out. */
 	readonly unmapped: Note[] = [];
