@@ -8,6 +8,24 @@ export function mendReferences(context: ImportContext): void {
 	const {out} = context;
 	const vpcIds = new Set(out.vpcs.map(vpc => vpc.id));
 	out.subnets = out.subnets.filter(subnet => keep(context, vpcIds.has(subnet.vpcId), subnet.id, `its VPC ${subnet.vpcId} is not in the snapshot`));
+	// A partial snapshot can hold a VPC's tables, groups or balancers without the VPC itself.
+	const inKnownVpc = <T extends {id: string; vpcId: string}>(list: T[], what: string): T[] =>
+		list.filter(item => keep(context, vpcIds.has(item.vpcId), item.id, `its VPC ${item.vpcId} is not in the snapshot (${what})`));
+	out.routeTables = inKnownVpc(out.routeTables, 'route table');
+	out.securityGroups = inKnownVpc(out.securityGroups, 'security group');
+	out.networkAcls = inKnownVpc(out.networkAcls, 'network ACL');
+	out.egressOnlyInternetGateways = inKnownVpc(out.egressOnlyInternetGateways, 'egress-only internet gateway');
+	out.vpcEndpoints = inKnownVpc(out.vpcEndpoints, 'VPC endpoint');
+	out.loadBalancers = inKnownVpc(out.loadBalancers, 'load balancer');
+	out.targetGroups = inKnownVpc(out.targetGroups, 'target group');
+	out.clientVpnEndpoints = inKnownVpc(out.clientVpnEndpoints, 'client VPN endpoint');
+	for (const gateway of [...out.internetGateways, ...out.vpnGateways]) {
+		if (gateway.vpcId && !vpcIds.has(gateway.vpcId)) {
+			context.note(gateway.id, `attached to ${gateway.vpcId}, which is not in the snapshot; imported detached`, 'Attachments');
+			gateway.vpcId = undefined;
+		}
+	}
+	mendBalancers(context);
 	const subnetIds = new Set(out.subnets.map(subnet => subnet.id));
 	out.networkInterfaces = out.networkInterfaces.filter(eni => keep(context, subnetIds.has(eni.subnetId), eni.id, `its subnet ${eni.subnetId} is not in the snapshot`));
 	const groupIds = new Set(out.securityGroups.map(group => group.id));
@@ -53,6 +71,29 @@ function mendTransitGatewayReferences(context: ImportContext): void {
 			route.attachmentId = undefined;
 		}
 	}
+}
+
+/** Listeners, targets and endpoint services follow the balancers and groups that were kept. */
+function mendBalancers(context: ImportContext): void {
+	const {out} = context;
+	const groups = new Set(out.targetGroups.map(group => group.id));
+	const instances = new Set(out.instances.map(instance => instance.id));
+	for (const balancer of out.loadBalancers) {
+		const kept = balancer.listeners.filter(listener => groups.has(listener.targetGroupId));
+		if (kept.length < balancer.listeners.length) context.note(balancer.id, 'a listener forwarding to a target group not in the snapshot was left out', 'Listeners');
+		balancer.listeners = kept;
+	}
+	for (const group of out.targetGroups) {
+		if (group.targetType !== 'instance') continue;
+		const kept = group.targets.filter(target => instances.has(target.target));
+		if (kept.length < group.targets.length) context.note(group.id, 'targets that are not running instances in the snapshot were left out', 'Targets');
+		group.targets = kept;
+	}
+	const balancers = new Set(out.loadBalancers.map(balancer => balancer.id));
+	out.endpointServices = out.endpointServices.filter(service => {
+		service.loadBalancerIds = service.loadBalancerIds.filter(id => balancers.has(id));
+		return keep(context, service.loadBalancerIds.length > 0, service.id, 'none of its load balancers is in the snapshot');
+	});
 }
 
 function keep(context: ImportContext, ok: boolean, id: string, why: string): boolean {

@@ -66,7 +66,8 @@ export function readSnapshot(dir: string): Snapshot {
 				skipped.push({file: shown, reason: 'not a .json file'});
 				continue;
 			}
-			const data = readJson(path, shown);
+			const raw = readJson(path, shown);
+			const data = camelDirectConnect(raw);
 			const key = topLevelKey(data);
 			if (!key) {
 				const keys = data && typeof data === 'object' && !Array.isArray(data) ? Object.keys(data).slice(0, 3) : [];
@@ -81,6 +82,27 @@ export function readSnapshot(dir: string): Snapshot {
 	};
 	visit(root, undefined, undefined, 0);
 	return {root, files, skipped};
+}
+
+/**
+ * The AWS CLI prints Direct Connect documents in camelCase (`directConnectGateways`); Batfish's
+ * snapshots write the same documents in PascalCase (`DirectConnectGateways`). Read both.
+ */
+const pascalDirectConnect = new Set(['DirectConnectGateways', 'DirectConnectGatewayAssociations', 'VirtualInterfaces', 'Connections']);
+
+function camelDirectConnect(data: unknown): unknown {
+	if (typeof data !== 'object' || data === null || Array.isArray(data)) return data;
+	if (!Object.keys(data).some(key => pascalDirectConnect.has(key))) return data;
+	return camelKeys(data);
+}
+
+function camelKeys(value: unknown): unknown {
+	if (Array.isArray(value)) return value.map(camelKeys);
+	if (typeof value !== 'object' || value === null) return value;
+	// Tags keep AWS's {Key, Value} shape: the mappers read Name tags that way everywhere else.
+	return Object.fromEntries(
+		Object.entries(value).map(([key, inner]) => (key === 'Tags' ? ['tags', inner] : [key.charAt(0).toLowerCase() + key.slice(1), camelKeys(inner)])),
+	);
 }
 
 function readJson(path: string, shown: string): unknown {

@@ -1,0 +1,43 @@
+// Real snapshots are often partial or written by other tools: Direct Connect documents in
+// PascalCase (as Batfish writes them) next to camelCase (as the AWS CLI prints them), and
+// resources whose VPC was not collected. Neither may stop an import.
+import {describe, expect, it} from 'vitest';
+import {importAwsSnapshot} from '../../source/importers/aws/index.js';
+import {writeSnapshot} from './snapshot-helpers.js';
+
+const vpc = {Vpcs: [{VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16'}]};
+const tgArn = 'arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/elsewhere/1';
+
+describe('partial and differently written snapshots', () => {
+	it('reads Direct Connect documents in PascalCase as well as camelCase', () => {
+		const dir = writeSnapshot({
+			'Vpcs.json': vpc,
+			'DirectConnectGateways.json': {DirectConnectGateways: [{DirectConnectGatewayId: 'dxgw-uuid-1', DirectConnectGatewayName: 'corp', AmazonSideAsn: 64513, DirectConnectGatewayState: 'available'}]},
+			'DirectConnectGatewayAssociations.json': {DirectConnectGatewayAssociations: [
+				{DirectConnectGatewayId: 'dxgw-uuid-1', AssociationState: 'associated', AssociatedGateway: {Id: 'vgw-1', Type: 'virtualPrivateGateway'}, AllowedPrefixesToDirectConnectGateway: [{Cidr: '10.0.0.0/16'}]},
+			]},
+			'VirtualInterfaces.json': {VirtualInterfaces: [{VirtualInterfaceId: 'dxvif-1', VirtualInterfaceType: 'private', ConnectionId: 'dxcon-1', DirectConnectGatewayId: 'dxgw-uuid-1', VirtualInterfaceState: 'available'}]},
+			'VpnGateways.json': {VpnGateways: [{VpnGatewayId: 'vgw-1', State: 'available', VpcAttachments: [{VpcId: 'vpc-1', State: 'attached'}]}]},
+		});
+		const {topology} = importAwsSnapshot(dir);
+		expect(topology.dxGateways).toEqual([{id: 'dxgw-uuid-1', name: 'corp', asn: 64513, associations: [{gatewayId: 'vgw-1', allowedPrefixes: ['10.0.0.0/16'], state: 'associated'}]}]);
+		expect(topology.virtualInterfaces[0]).toMatchObject({id: 'dxvif-1', type: 'private', connectionId: 'dxcon-1', dxGatewayId: 'dxgw-uuid-1'});
+		expect(topology.dxConnections.map(dx => dx.id)).toEqual(['dxcon-1']);
+	});
+
+	it('leaves out, with a note, what belongs to a VPC that is not in the snapshot', () => {
+		const dir = writeSnapshot({
+			'Vpcs.json': vpc,
+			'SecurityGroups.json': {SecurityGroups: [{GroupId: 'sg-far', GroupName: 'far', VpcId: 'vpc-far', IpPermissions: [], IpPermissionsEgress: []}]},
+			'TargetGroups.json': {TargetGroups: [{TargetGroupArn: tgArn, TargetGroupName: 'elsewhere', Protocol: 'TCP', Port: 80, VpcId: 'vpc-far'}]},
+			'InternetGateways.json': {InternetGateways: [{InternetGatewayId: 'igw-far', Attachments: [{State: 'available', VpcId: 'vpc-far'}]}]},
+		});
+		const {topology, leftOut, unmapped} = importAwsSnapshot(dir);
+		expect(topology.securityGroups).toEqual([]);
+		expect(topology.targetGroups).toEqual([]);
+		expect(leftOut).toContainEqual({resourceId: tgArn, reason: 'its VPC vpc-far is not in the snapshot (target group)'});
+		expect(leftOut).toContainEqual({resourceId: 'sg-far', reason: 'its VPC vpc-far is not in the snapshot (security group)'});
+		expect(topology.internetGateways).toEqual([{id: 'igw-far', name: undefined, tags: undefined, vpcId: undefined}]);
+		expect(unmapped.some(note => note.resourceId === 'igw-far' && note.reason.includes('imported detached'))).toBe(true);
+	});
+});
