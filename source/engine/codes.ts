@@ -18,6 +18,7 @@ export const codes = {
 	IGW_SOURCE_ADDRESS_NOT_IN_RFC6598_INGRESS: 'an internet gateway does not accept traffic from shared (100.64.0.0/10) addresses',
 	NGW_REQUIRES_SOURCE_IN_VPC: 'a NAT gateway serves only interfaces of its own VPC, not traffic arriving over peering, VPN or Direct Connect',
 	PCX_REQUIRES_ADDRESS_IN_VPC_CIDR: 'a peering connection carries only traffic from the sender VPC\'s blocks to the peer VPC\'s blocks (not transitive, no edge-to-edge routing)',
+	PROTOCOL_RESTRICTION: 'the component does not carry this protocol (a NAT gateway translates only TCP, UDP and ICMP)',
 	VPCE_GATEWAY_PROTOCOL_RESTRICTION: 'a gateway endpoint carries only TCP and ICMP',
 	VPCE_SERVICE_NOT_INSTALLED_IN_AZ: 'the endpoint service\'s load balancer has no node in the zone of the interface endpoint',
 	ELBV2_LISTENER_PORT_RESTRICTION: 'the load balancer has no listener on the destination port',

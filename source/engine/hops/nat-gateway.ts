@@ -3,7 +3,7 @@
 // Only replies come back in; nothing from outside can start a connection through one.
 import {cidrContainsAddress, formatIpv4} from '../../net/ipv4.js';
 import type {EphemeralRange, Iface, SubnetC} from '../compiled.js';
-import {hasPorts, toPacket, type Pkt} from '../packet.js';
+import {PROTO_ALL, PROTO_ICMP, PROTO_TCP, PROTO_UDP, hasPorts, toPacket, type Pkt} from '../packet.js';
 import {pass, stop, type Step, type Walk} from '../walk-state.js';
 
 const NAT = 'nat-gateway';
@@ -37,6 +37,15 @@ export function natTarget(w: Walk, nat: Iface, fromSubnet: SubnetC, pkt: Pkt, se
 /** The packet is at the NAT gateway: translate a request, reverse a reply, refuse anything else. */
 export function natArrive(w: Walk, nat: Iface, pkt: Pkt): Step | null {
 	if (pkt.dst !== nat.address) {
+		// AWS: a NAT gateway supports TCP, UDP and ICMP only; it has nothing to translate other protocols with.
+		if (pkt.proto !== PROTO_TCP && pkt.proto !== PROTO_UDP && pkt.proto !== PROTO_ICMP)
+			return stop(w, {
+				component: nat.id,
+				type: NAT,
+				action: 'drop',
+				detail: `${nat.id} translates only TCP, UDP and ICMP, not ${pkt.proto === PROTO_ALL ? 'every protocol' : `IP protocol ${pkt.proto}`}`,
+				code: 'PROTOCOL_RESTRICTION',
+			});
 		// The gateway keeps the client's port when it is free; it is in 1024-65535 either way.
 		const port = hasPorts(pkt.proto) ? (pkt.sport >= 1024 ? pkt.sport : 1024 + pkt.sport) : pkt.sport;
 		const out = {...pkt, src: nat.address, sport: port};
