@@ -41,3 +41,22 @@ describe('partial and differently written snapshots', () => {
 		expect(unmapped.some(note => note.resourceId === 'igw-far' && note.reason.includes('imported detached'))).toBe(true);
 	});
 });
+
+describe('Direct Connect prefixes', () => {
+	it('does not take a private VIF\'s route filter prefixes for the customer\'s networks, and says none are known', () => {
+		const dir = writeSnapshot({
+			'Vpcs.json': vpc,
+			'VirtualInterfaces.json': {virtualInterfaces: [
+				{virtualInterfaceId: 'dxvif-t', virtualInterfaceType: 'transit', connectionId: 'dxcon-1', directConnectGatewayId: 'dxgw-1', virtualInterfaceState: 'available', routeFilterPrefixes: [{cidr: '10.0.0.0/8'}]},
+				{virtualInterfaceId: 'dxvif-p', virtualInterfaceType: 'public', connectionId: 'dxcon-2', virtualInterfaceState: 'available', routeFilterPrefixes: [{cidr: '203.0.113.0/24'}]},
+			]},
+			'DirectConnectGateways.json': {directConnectGateways: [{directConnectGatewayId: 'dxgw-1', directConnectGatewayState: 'available'}]},
+		});
+		const {topology, unmapped} = importAwsSnapshot(dir);
+		const byId = new Map(topology.virtualInterfaces.map(vif => [vif.id, vif]));
+		expect(byId.get('dxvif-t')!.customerPrefixes).toEqual([]);
+		expect(byId.get('dxvif-p')!.customerPrefixes).toEqual(['203.0.113.0/24']);
+		expect(topology.sites.map(site => site.cidrs)).toEqual([['203.0.113.0/24']]);
+		expect(unmapped.some(note => note.resourceId === 'dxcon-1' && note.reason.startsWith('no on-premises prefixes are known'))).toBe(true);
+	});
+});

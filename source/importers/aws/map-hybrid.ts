@@ -205,7 +205,9 @@ export function mapDirectConnect(context: ImportContext): void {
 			connectionId,
 			vpnGatewayId: rec.optStr('virtualGatewayId'),
 			dxGatewayId: rec.optStr('directConnectGatewayId'),
-			customerPrefixes: rec.list('routeFilterPrefixes').map(prefix => cidrOf(prefix, 'cidr')),
+			// Route filter prefixes are what a public VIF advertises; on private and transit VIFs they
+			// say nothing about the customer's networks (those come from the routes AWS learned).
+			customerPrefixes: type === 'public' ? rec.list('routeFilterPrefixes').map(prefix => cidrOf(prefix, 'cidr')) : [],
 			state: (state === 'down' ? 'down' : 'available') as 'available',
 		});
 	}

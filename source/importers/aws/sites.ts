@@ -52,7 +52,11 @@ export function deriveSites(context: ImportContext): void {
 			if (vif.customerPrefixes.length === 0 && vif.type !== 'public') vif.customerPrefixes = [...new Set(learned)];
 			for (const prefix of learned) prefixes.add(prefix);
 		}
-		if (prefixes.size > 0) groups.push({id: `site-${connection.id}`, name: `on-prem via ${connection.name ?? connection.id}`, prefixes, customerGatewayIds: [], connectionIds: [connection.id]});
+		if (prefixes.size === 0) {
+			context.note(connection.id, 'no on-premises prefixes are known for this Direct Connect connection (routes learned over BGP are not in the snapshot); add a site by hand to trace to it');
+			continue;
+		}
+		groups.push({id: `site-${connection.id}`, name: `on-prem via ${connection.name ?? connection.id}`, prefixes, customerGatewayIds: [], connectionIds: [connection.id]});
 	}
 	for (const group of mergeOverlapping(groups)) {
 		const name = context.uniqueName(group.name, group.id);
