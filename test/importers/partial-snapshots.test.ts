@@ -60,3 +60,27 @@ describe('Direct Connect prefixes', () => {
 		expect(unmapped.some(note => note.resourceId === 'dxcon-1' && note.reason.startsWith('no on-premises prefixes are known'))).toBe(true);
 	});
 });
+
+describe("Batfish's load balancer wrappers", () => {
+	it('reads listeners per balancer, target health per group and the cross-zone attribute', () => {
+		const lb = 'arn:aws:elasticloadbalancing:us-east-1:1:loadbalancer/net/web/1';
+		const tg = 'arn:aws:elasticloadbalancing:us-east-1:1:targetgroup/web/2';
+		const dir = writeSnapshot({
+			'Vpcs.json': vpc,
+			'Subnets.json': {Subnets: [{SubnetId: 'subnet-1', VpcId: 'vpc-1', CidrBlock: '10.0.1.0/24', AvailabilityZone: 'us-east-1a'}]},
+			'RouteTables.json': {RouteTables: [{RouteTableId: 'rtb-1', VpcId: 'vpc-1', Associations: [{Main: true}], Routes: []}]},
+			'Reservations.json': {Reservations: [{Instances: [{InstanceId: 'i-1', State: {Name: 'running'}, SubnetId: 'subnet-1', NetworkInterfaces: [
+				{NetworkInterfaceId: 'eni-1', SubnetId: 'subnet-1', PrivateIpAddress: '10.0.1.10', Attachment: {DeviceIndex: 0}, Groups: []},
+			]}]}]},
+			'LoadBalancers.json': {LoadBalancers: [{LoadBalancerArn: lb, LoadBalancerName: 'web', Type: 'network', Scheme: 'internal', VpcId: 'vpc-1', AvailabilityZones: [{ZoneName: 'us-east-1a', SubnetId: 'subnet-1', LoadBalancerAddresses: [{PrivateIPv4Address: '10.0.1.50'}]}]}]},
+			'TargetGroups.json': {TargetGroups: [{TargetGroupArn: tg, TargetGroupName: 'web', Protocol: 'TCP', Port: 80, VpcId: 'vpc-1', TargetType: 'instance'}]},
+			'LoadBalancerListeners.json': {LoadBalancerListeners: [{LoadBalancerArn: lb, Listeners: [{LoadBalancerArn: lb, Port: 80, Protocol: 'TCP', DefaultActions: [{Type: 'forward', TargetGroupArn: tg}]}]}]},
+			'LoadBalancerTargetHealth.json': {LoadBalancerTargetHealth: [{TargetGroupArn: tg, TargetHealthDescriptions: [{Target: {Id: 'i-1', Port: 80}, TargetHealth: {State: 'healthy'}}]}]},
+			'LoadBalancerAttributes.json': {LoadBalancerAttributes: [{LoadBalancerArn: lb, Attributes: [{Key: 'load_balancing.cross_zone.enabled', Value: 'true'}]}]},
+		});
+		const {topology, skippedFiles} = importAwsSnapshot(dir);
+		expect(skippedFiles).toEqual([]);
+		expect(topology.loadBalancers[0]).toMatchObject({crossZone: true, listeners: [{protocol: 'TCP', port: 80, targetGroupId: tg}]});
+		expect(topology.targetGroups[0]!.targets).toEqual([{target: 'i-1', port: 80}]);
+	});
+});

@@ -70,7 +70,15 @@ function nodesOf(rec: Rec, arn: string, interfaces: Map<string, OwnedInterface>,
 }
 
 export function mapLoadBalancers(context: ImportContext, interfaces: Map<string, OwnedInterface>, owned: Set<string>): void {
-	const listeners = context.get('Listeners').map(({rec}) => rec);
+	const listeners = [
+		...context.get('Listeners').map(({rec}) => rec),
+		...context.get('LoadBalancerListeners').flatMap(({rec}) => rec.list('Listeners')),
+	];
+	const crossZone = new Map<string, boolean>();
+	for (const {rec} of context.get('LoadBalancerAttributes')) {
+		const value = rec.list('Attributes').find(attribute => attribute.optStr('Key') === 'load_balancing.cross_zone.enabled')?.optStr('Value');
+		if (value !== undefined) crossZone.set(rec.str('LoadBalancerArn'), value === 'true');
+	}
 	for (const {rec} of context.get('LoadBalancers')) {
 		const arn = rec.optStr('LoadBalancerArn');
 		if (!arn) {
@@ -101,14 +109,14 @@ export function mapLoadBalancers(context: ImportContext, interfaces: Map<string,
 					if (!targetGroupId) return [];
 					return [{protocol: protocol as 'TCP', port: listener.num('Port'), targetGroupId}];
 				}),
-			crossZone: false,
+			crossZone: crossZone.get(arn) ?? false,
 		});
 	}
 }
 
 export function mapTargetGroups(context: ImportContext): void {
 	const health = new Map<string, Rec[]>();
-	for (const {rec, fileName} of context.get('TargetHealthDescriptions')) {
+	for (const {rec, fileName} of [...context.get('TargetHealthDescriptions'), ...context.get('LoadBalancerTargetHealth')]) {
 		// Wrapper form {TargetGroupArn, TargetHealthDescriptions: [...]}, one per group (raw output names no group).
 		const arn = rec.optStr('TargetGroupArn');
 		if (arn) health.set(arn, rec.list('TargetHealthDescriptions'));

@@ -11,7 +11,9 @@ export const knownKeys = [
 	'Vpcs', 'Subnets', 'RouteTables', 'SecurityGroups', 'NetworkAcls', 'InternetGateways',
 	'EgressOnlyInternetGateways', 'NatGateways', 'Reservations', 'NetworkInterfaces', 'Addresses',
 	'VpcPeeringConnections', 'VpcEndpoints', 'PrefixLists', 'ManagedPrefixLists', 'ServiceConfigurations',
-	'LoadBalancers', 'Listeners', 'TargetGroups', 'TargetHealthDescriptions', 'TransitGateways',
+	'LoadBalancers', 'Listeners', 'TargetGroups', 'TargetHealthDescriptions',
+	// Batfish's wrappers: listeners per balancer, target health per group, balancer attributes.
+	'LoadBalancerListeners', 'LoadBalancerTargetHealth', 'LoadBalancerAttributes', 'TransitGateways',
 	'TransitGatewayAttachments', 'TransitGatewayVpcAttachments', 'TransitGatewayRouteTables',
 	'TransitGatewayPropagations', 'TransitGatewayStaticRoutes', 'Routes', 'VpnGateways', 'CustomerGateways',
 	'VpnConnections', 'ClientVpnEndpoints', 'ClientVpnRoutes', 'ClientVpnAuthorizationRules',
