@@ -84,3 +84,34 @@ describe("Batfish's load balancer wrappers", () => {
 		expect(topology.targetGroups[0]!.targets).toEqual([{target: 'i-1', port: 80}]);
 	});
 });
+
+describe('transit gateway peering across accounts', () => {
+	it('imports each side of a peering attachment with its own association, and each side\'s routes to it', () => {
+		const tgw = (id: string) => ({TransitGatewayId: id, State: 'available'});
+		const side = (tgwId: string, peerId: string, table: string) => ({
+			TransitGatewayAttachmentId: 'tgw-attach-p', TransitGatewayId: tgwId, ResourceId: peerId, ResourceType: 'peering', State: 'available',
+			Association: {State: 'associated', TransitGatewayRouteTableId: table}, Tags: [{Key: 'Name', Value: 'a-b'}],
+		});
+		const static_ = (table: string, cidr: string) => ({TransitGatewayRouteTableId: table, AdditionalRoutesAvailable: false, Routes: [
+			{DestinationCidrBlock: cidr, Type: 'static', State: 'active', TransitGatewayAttachments: [{TransitGatewayAttachmentId: 'tgw-attach-p', ResourceType: 'peering'}]},
+		]});
+		const dir = writeSnapshot({
+			'aws_configs/accounts/111/us-east-1/TransitGateways.json': {TransitGateways: [tgw('tgw-a')]},
+			'aws_configs/accounts/111/us-east-1/TransitGatewayRouteTables.json': {TransitGatewayRouteTables: [{TransitGatewayRouteTableId: 'tgw-rtb-a', TransitGatewayId: 'tgw-a'}]},
+			'aws_configs/accounts/111/us-east-1/TransitGatewayAttachments.json': {TransitGatewayAttachments: [side('tgw-a', 'tgw-b', 'tgw-rtb-a')]},
+			'aws_configs/accounts/111/us-east-1/TransitGatewayStaticRoutes.json': {TransitGatewayStaticRoutes: [static_('tgw-rtb-a', '10.2.0.0/16')]},
+			'aws_configs/accounts/222/us-west-2/TransitGateways.json': {TransitGateways: [tgw('tgw-b')]},
+			'aws_configs/accounts/222/us-west-2/TransitGatewayRouteTables.json': {TransitGatewayRouteTables: [{TransitGatewayRouteTableId: 'tgw-rtb-b', TransitGatewayId: 'tgw-b'}]},
+			'aws_configs/accounts/222/us-west-2/TransitGatewayAttachments.json': {TransitGatewayAttachments: [side('tgw-b', 'tgw-a', 'tgw-rtb-b')]},
+			'aws_configs/accounts/222/us-west-2/TransitGatewayStaticRoutes.json': {TransitGatewayStaticRoutes: [static_('tgw-rtb-b', '10.1.0.0/16')]},
+		});
+		const {topology} = importAwsSnapshot(dir);
+		expect(topology.transitGatewayAttachments.map(a => [a.id, a.name, a.transitGatewayId, a.resourceId, a.associatedRouteTableId])).toEqual([
+			['tgw-attach-p', 'a-b', 'tgw-a', 'tgw-b', 'tgw-rtb-a'],
+			['tgw-attach-p:tgw-b', 'a-b (tgw-b side)', 'tgw-b', 'tgw-a', 'tgw-rtb-b'],
+		]);
+		const routes = new Map(topology.transitGatewayRouteTables.map(table => [table.id, table.routes]));
+		expect(routes.get('tgw-rtb-a')).toEqual([{destinationCidr: '10.2.0.0/16', attachmentId: 'tgw-attach-p', type: 'static', state: 'active'}]);
+		expect(routes.get('tgw-rtb-b')).toEqual([{destinationCidr: '10.1.0.0/16', attachmentId: 'tgw-attach-p:tgw-b', type: 'static', state: 'active'}]);
+	});
+});

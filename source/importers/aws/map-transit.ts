@@ -11,7 +11,12 @@ const attachmentTypes: Record<string, TgwAttachment['type']> = {
 };
 const goneStates = new Set(['deleting', 'deleted', 'failed', 'failing', 'rejected', 'rejecting']);
 
+/** `<attachment id> <tgw id>` to the id the peer side of a peering attachment was imported as. */
+const peerSidesOf = new WeakMap<ImportContext, Map<string, string>>();
+
 export function mapTransitGateways(context: ImportContext, interfaces: Map<string, OwnedInterface>): void {
+	const peerSides = new Map<string, string>();
+	peerSidesOf.set(context, peerSides);
 	for (const located of context.get('TransitGateways')) {
 		const {rec} = located;
 		const id = rec.str('TransitGatewayId');
@@ -33,11 +38,19 @@ export function mapTransitGateways(context: ImportContext, interfaces: Map<strin
 	}
 	const vpcAttachments = new Map(context.get('TransitGatewayVpcAttachments').map(({rec}) => [rec.str('TransitGatewayAttachmentId'), rec]));
 	const seen = new Set<string>();
+	const seenOn = new Set<string>();
 	const records: Rec[] = [...context.get('TransitGatewayAttachments').map(({rec}) => rec), ...vpcAttachments.values()];
 	for (const rec of records) {
-		const id = rec.str('TransitGatewayAttachmentId');
-		if (seen.has(id)) continue;
-		seen.add(id);
+		const awsId = rec.str('TransitGatewayAttachmentId');
+		const tgwId = rec.str('TransitGatewayId');
+		// A peering attachment has one id that both transit gateways show, each side with its own
+		// association: the side seen second becomes an attachment of its own, `<id>:<its tgw>`.
+		const sideId = seen.has(awsId) && rec.optStr('ResourceType') === 'peering' && !seenOn.has(`${awsId} ${tgwId}`) ? `${awsId}:${tgwId}` : undefined;
+		const id = sideId ?? awsId;
+		if (seen.has(awsId) && !sideId) continue;
+		seen.add(awsId);
+		seenOn.add(`${awsId} ${tgwId}`);
+		if (sideId) peerSides.set(`${awsId} ${tgwId}`, sideId);
 		const state = rec.optStr('State') ?? 'available';
 		if (goneStates.has(state)) {
 			context.leave(id, `transit gateway attachment is ${state}`);
@@ -64,10 +77,11 @@ export function mapTransitGateways(context: ImportContext, interfaces: Map<strin
 			}
 		}
 		if (!context.claim(id)) continue;
+		if (sideId) context.note(sideId, `the ${tgwId} side of peering attachment ${awsId}, with its own association`);
 		const association = rec.obj('Association');
 		context.out.transitGatewayAttachments.push({
 			id,
-			name: context.uniqueName(rec.nameTag() ?? detail?.nameTag(), id),
+			name: context.uniqueName(sideId ? sideName(rec.nameTag(), tgwId) : (rec.nameTag() ?? detail?.nameTag()), id),
 			tags: rec.tags(),
 			transitGatewayId: rec.str('TransitGatewayId'),
 			type,
@@ -78,6 +92,11 @@ export function mapTransitGateways(context: ImportContext, interfaces: Map<strin
 			applianceMode: detail?.obj('Options')?.optStr('ApplianceModeSupport') === 'enable',
 		});
 	}
+}
+
+/** The peer side of a peering attachment shares the Name tag: say which side it is. */
+function sideName(name: string | undefined, tgwId: string): string | undefined {
+	return name ? `${name} (${tgwId} side)` : undefined;
 }
 
 export function mapTgwRouteTables(context: ImportContext): void {
@@ -117,13 +136,18 @@ export function mapTgwRouteTables(context: ImportContext): void {
 			continue;
 		}
 		if (!context.claim(id)) continue;
+		const transitGatewayId = rec.str('TransitGatewayId');
+		// This table's routes and propagations name a peering attachment by its AWS id: on the peer
+		// side that is the attachment imported as `<id>:<tgw>`.
+		const sides = peerSidesOf.get(context);
+		const local = (attachmentId: string | undefined) => (attachmentId && sides?.get(`${attachmentId} ${transitGatewayId}`)) || attachmentId;
 		context.out.transitGatewayRouteTables.push({
 			id,
 			name: context.uniqueName(rec.nameTag(), id),
 			tags: rec.tags(),
-			transitGatewayId: rec.str('TransitGatewayId'),
-			propagations: [...new Set(propagations.get(id) ?? [])],
-			routes: dedupeRoutes(routes.get(id) ?? []),
+			transitGatewayId,
+			propagations: [...new Set((propagations.get(id) ?? []).map(attachment => local(attachment)!))],
+			routes: dedupeRoutes(routes.get(id) ?? []).map(route => ({...route, attachmentId: local(route.attachmentId)})),
 		});
 	}
 }
