@@ -49,6 +49,11 @@ export class ImportContext {
 		return renamed;
 	}
 
+	/** A resource's id, its Name tag as a unique name, and its other tags. */
+	identity(rec: Rec, id: string): {id: string; name: string | undefined; tags: Record<string, string> | undefined} {
+		return {id, name: this.uniqueName(rec.nameTag(), id), tags: rec.tags()};
+	}
+
 	/** Records an id as taken; returns false when the same resource was already imported (a repeat file). */
 	claim(id: string): boolean {
 		if (this.ids.has(id)) return false;

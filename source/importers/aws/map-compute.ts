@@ -28,9 +28,7 @@ function interfaceOf(context: ImportContext, rec: Rec, instanceId: string | unde
 	const publicIp = rec.obj('Association')?.optStr('PublicIp');
 	const ownerOfIp = rec.obj('Association')?.optStr('IpOwnerId');
 	return {
-		id,
-		name: context.uniqueName(rec.nameTag(), id),
-		tags: rec.tags(),
+		...context.identity(rec, id),
 		subnetId: rec.str('SubnetId'),
 		privateIp: primary,
 		secondaryPrivateIps: addresses.map(a => a.optStr('PrivateIpAddress')).filter((ip): ip is string => Boolean(ip) && ip !== primary),
@@ -59,9 +57,7 @@ export function mapInstances(context: ImportContext): void {
 			}
 			if (!context.claim(id)) continue;
 			context.out.instances.push({
-				id,
-				name: context.uniqueName(rec.nameTag(), id),
-				tags: rec.tags(),
+				...context.identity(rec, id),
 				state: 'running',
 				platform: rec.optStr('Platform') === 'windows' ? 'windows' : 'linux',
 			});

@@ -37,9 +37,7 @@ export function mapVpcEndpoints(context: ImportContext, interfaces: Map<string, 
 		const prefixList = type === 'gateway' ? context.out.prefixLists.find(list => list.serviceName === serviceName) : undefined;
 		if (type === 'gateway' && !prefixList) context.note(id, `no prefix list named ${serviceName} in the snapshot; the endpoint's routes match nothing`, 'ServiceName');
 		context.out.vpcEndpoints.push({
-			id,
-			name: context.uniqueName(rec.nameTag(), id),
-			tags: rec.tags(),
+			...context.identity(rec, id),
 			vpcId: rec.str('VpcId'),
 			type,
 			serviceName,
@@ -156,9 +154,7 @@ export function mapEndpointServices(context: ImportContext): void {
 		if (!context.claim(id)) continue;
 		const state = rec.optStr('ServiceState') ?? 'Available';
 		context.out.endpointServices.push({
-			id,
-			name: context.uniqueName(rec.nameTag(), id),
-			tags: rec.tags(),
+			...context.identity(rec, id),
 			serviceName: rec.str('ServiceName'),
 			loadBalancerIds: known,
 			acceptanceRequired: rec.optBool('AcceptanceRequired') ?? false,

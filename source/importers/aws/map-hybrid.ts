@@ -20,9 +20,7 @@ export function mapVpn(context: ImportContext): void {
 		if (!context.claim(id)) continue;
 		const attachment = rec.list('VpcAttachments').find(a => a.optStr('State') === 'attached');
 		context.out.vpnGateways.push({
-			id,
-			name: context.uniqueName(rec.nameTag(), id),
-			tags: rec.tags(),
+			...context.identity(rec, id),
 			vpcId: attachment?.optStr('VpcId'),
 			asn: rec.optNum('AmazonSideAsn'),
 			state: state as 'available',
@@ -37,9 +35,7 @@ export function mapVpn(context: ImportContext): void {
 		}
 		if (!context.claim(id)) continue;
 		context.out.customerGateways.push({
-			id,
-			name: context.uniqueName(rec.nameTag(), id),
-			tags: rec.tags(),
+			...context.identity(rec, id),
 			ipAddress: rec.str('IpAddress'),
 			asn: rec.optNum('BgpAsn'),
 			state: state as 'available',
@@ -59,9 +55,7 @@ export function mapVpn(context: ImportContext): void {
 			status: t.optStr('Status') === 'UP' ? ('UP' as const) : ('DOWN' as const),
 		}));
 		context.out.vpnConnections.push({
-			id,
-			name: context.uniqueName(rec.nameTag(), id),
-			tags: rec.tags(),
+			...context.identity(rec, id),
 			customerGatewayId: rec.str('CustomerGatewayId'),
 			vpnGatewayId: rec.optStr('VpnGatewayId'),
 			transitGatewayId: rec.optStr('TransitGatewayId'),
@@ -121,9 +115,7 @@ export function mapClientVpn(context: ImportContext, interfaces: Map<string, Own
 			targetNetworks.push({id: network.associationId, subnetId: subnet.id, privateIp});
 		}
 		context.out.clientVpnEndpoints.push({
-			id,
-			name: context.uniqueName(rec.nameTag(), id),
-			tags: rec.tags(),
+			...context.identity(rec, id),
 			vpcId: rec.str('VpcId'),
 			clientCidr: cidrOf(rec, 'ClientCidrBlock'),
 			splitTunnel: rec.optBool('SplitTunnel') ?? false,

@@ -50,9 +50,7 @@ export function mapVpcs(context: ImportContext): void {
 		const blocks = [primary, ...associated.filter(block => block !== primary)];
 		const zone = context.get('Subnets').find(s => s.rec.optStr('VpcId') === id)?.rec.optStr('AvailabilityZone');
 		context.out.vpcs.push({
-			id,
-			name: context.uniqueName(rec.nameTag(), id),
-			tags: rec.tags(),
+			...context.identity(rec, id),
 			cidrBlocks: blocks,
 			region: regionOf(context, located, zone),
 			accountId: rec.optStr('OwnerId') ?? located.account,
@@ -66,9 +64,7 @@ export function mapSubnets(context: ImportContext): void {
 		const id = rec.str('SubnetId');
 		if (!context.claim(id)) continue;
 		context.out.subnets.push({
-			id,
-			name: context.uniqueName(rec.nameTag(), id),
-			tags: rec.tags(),
+			...context.identity(rec, id),
 			vpcId: rec.str('VpcId'),
 			cidr: cidrOf(rec, 'CidrBlock'),
 			availabilityZone: rec.str('AvailabilityZone'),
@@ -137,9 +133,7 @@ export function mapRouteTables(context: ImportContext): void {
 		}
 		if (ipv6 > 0) context.note(id, `${ipv6} IPv6 route${ipv6 > 1 ? 's' : ''} left out (vpcsim models IPv4)`, 'Routes');
 		context.out.routeTables.push({
-			id,
-			name: context.uniqueName(rec.nameTag(), id),
-			tags: rec.tags(),
+			...context.identity(rec, id),
 			vpcId: rec.str('VpcId'),
 			main,
 			routes,
@@ -183,9 +177,7 @@ export function mapGateways(context: ImportContext): void {
 		const connectivity = rec.optStr('ConnectivityType') === 'private' ? 'private' : 'public';
 		const publicIp = connectivity === 'public' ? address?.optStr('PublicIp') : undefined;
 		context.out.natGateways.push({
-			id,
-			name: context.uniqueName(rec.nameTag(), id),
-			tags: rec.tags(),
+			...context.identity(rec, id),
 			subnetId: rec.str('SubnetId'),
 			connectivity: connectivity === 'public' && !publicIp ? 'private' : connectivity,
 			privateIp,
@@ -262,9 +254,7 @@ export function mapPeering(context: ImportContext): void {
 		if (!requester || !accepter) throw new ImportError(rec.file, rec.path, 'a peering connection needs RequesterVpcInfo and AccepterVpcInfo');
 		for (const side of [requester, accepter]) addOutsideVpc(context, side, id, located);
 		context.out.peeringConnections.push({
-			id,
-			name: context.uniqueName(rec.nameTag(), id),
-			tags: rec.tags(),
+			...context.identity(rec, id),
 			requesterVpcId: requester.str('VpcId'),
 			accepterVpcId: accepter.str('VpcId'),
 			status: 'active',

@@ -108,9 +108,7 @@ export function mapNetworkAcls(context: ImportContext): void {
 		}
 		const byNumber = (a: NaclRule, b: NaclRule) => a.ruleNumber - b.ruleNumber;
 		context.out.networkAcls.push({
-			id,
-			name: context.uniqueName(rec.nameTag(), id),
-			tags: rec.tags(),
+			...context.identity(rec, id),
 			vpcId: rec.str('VpcId'),
 			isDefault: rec.optBool('IsDefault') ?? false,
 			inbound: inbound.sort(byNumber),

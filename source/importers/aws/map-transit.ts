@@ -27,9 +27,7 @@ export function mapTransitGateways(context: ImportContext, interfaces: Map<strin
 		}
 		if (!context.claim(id)) continue;
 		context.out.transitGateways.push({
-			id,
-			name: context.uniqueName(rec.nameTag(), id),
-			tags: rec.tags(),
+			...context.identity(rec, id),
 			region: located.region ?? rec.optStr('TransitGatewayArn')?.split(':')[3] ?? regionOf(context, located),
 			accountId: rec.optStr('OwnerId') ?? located.account,
 			asn: rec.obj('Options')?.optNum('AmazonSideAsn'),
@@ -142,9 +140,7 @@ export function mapTgwRouteTables(context: ImportContext): void {
 		const sides = peerSidesOf.get(context);
 		const local = (attachmentId: string | undefined) => (attachmentId && sides?.get(`${attachmentId} ${transitGatewayId}`)) || attachmentId;
 		context.out.transitGatewayRouteTables.push({
-			id,
-			name: context.uniqueName(rec.nameTag(), id),
-			tags: rec.tags(),
+			...context.identity(rec, id),
 			transitGatewayId,
 			propagations: [...new Set((propagations.get(id) ?? []).map(attachment => local(attachment)!))],
 			routes: dedupeRoutes(routes.get(id) ?? []).map(route => ({...route, attachmentId: local(route.attachmentId)})),
