@@ -1,9 +1,10 @@
-// The small settings store beside the saved topologies. Like the topologies it is read here and
-// only written through conf, so a damaged settings file is moved aside rather than reset.
+// The small settings store beside the saved topologies. Like the topologies it is only written
+// through conf (settings-update.ts), so a damaged settings file is moved aside rather than reset.
+// Reading needs no conf: the console reads the last topology used before its first frame.
 import fs from 'node:fs';
 import {StoreError, ioError} from './errors.js';
-import {quarantineFile, writeJsonFile} from './document.js';
 import {decodeText, parseJson, revisionOf} from './json.js';
+import {quarantineFile} from './quarantine.js';
 
 export type Settings = {
 	/** The saved topology the console opened last. */
@@ -30,19 +31,4 @@ export function readSettings(file: string, now: () => Date): Settings {
 	const moved = quarantineFile(file, revisionOf(bytes), now());
 	const note = moved.ok ? `; moved it aside to ${moved.to}` : `; could not move it aside (${moved.reason})`;
 	throw new StoreError('unreadable', `${file} ${why}${note}`, {file, quarantinedTo: moved.ok ? moved.to : undefined});
-}
-
-/** Changes some settings, keeping the others; a damaged file is moved aside first. */
-export function updateSettings(file: string, change: Partial<Settings>, now: () => Date): void {
-	let current: Settings;
-	try {
-		current = readSettings(file, now);
-	} catch (error) {
-		// Start afresh only once the bad file is out of the way: it is never written over.
-		if (!(error instanceof StoreError) || error.quarantinedTo === undefined) throw error;
-		current = {};
-	}
-	const next: Record<string, unknown> = {...current, ...change};
-	for (const key of Object.keys(next)) if (next[key] === undefined) delete next[key];
-	writeJsonFile(file, next);
 }

@@ -3,15 +3,17 @@
 // folder of their own means no saved name can collide with the settings file.
 import fs from 'node:fs';
 import path from 'node:path';
-import Conf from 'conf';
 import {collectionKeys, type CollectionKey} from '../model/resources.js';
 import {SCHEMA_VERSION} from '../model/schema.js';
 import type {Topology} from '../model/types.js';
 import {StoreError, ioError} from './errors.js';
-import {moveNoClobber, readTopologyDocument, topologyFromBytes, writeTopologyDocument, type LoadedTopology} from './document.js';
+import {readTopologyDocument, topologyFromBytes, writeTopologyDocument, type LoadedTopology} from './document.js';
 import {decodeText} from './json.js';
 import {assertName, isValidName} from './names.js';
-import {readSettings, updateSettings} from './settings.js';
+import {moveNoClobber} from './quarantine.js';
+import {isSaved, lastUsedTopology, savedFile, storePaths, type StorePaths} from './locate.js';
+import {readSettings} from './settings.js';
+import {updateSettings} from './settings-update.js';
 import type {Upgrader} from './upgrade.js';
 
 export type StoreOptions = {
@@ -48,40 +50,29 @@ export type ListOptions = {
 
 export type SaveMode = {readonly expectedRevision: string} | {readonly force: true};
 
-const SETTINGS_NAME = 'settings';
-
-/** ~/.config/vpcsim on Linux: conf decides, with the project name and no `-nodejs` suffix. */
-function defaultHome(): string {
-	// Only its path is used: the inert deserializer means it neither parses nor rewrites anything.
-	const probe = new Conf({projectName: 'vpcsim', projectSuffix: '', configName: SETTINGS_NAME, clearInvalidConfig: false, deserialize: () => ({})});
-	return path.dirname(probe.path);
-}
-
 export class TopologyStore {
 	readonly home: string;
 	/** Where the saved topologies are, one `<name>.json` each. */
 	readonly folder: string;
 	readonly settingsFile: string;
+	readonly #paths: StorePaths;
 	readonly #upgrader?: Upgrader;
 	readonly #now: () => Date;
 
 	constructor(options: StoreOptions = {}) {
-		const fromEnvironment = process.env['VPCSIM_HOME'];
-		this.home = path.resolve(options.home ?? (fromEnvironment ? fromEnvironment : defaultHome()));
-		this.folder = path.join(this.home, 'topologies');
-		this.settingsFile = path.join(this.home, `${SETTINGS_NAME}.json`);
+		this.#paths = storePaths(options.home);
+		({home: this.home, folder: this.folder, settingsFile: this.settingsFile} = this.#paths);
 		this.#upgrader = options.upgrader;
 		this.#now = options.now ?? (() => new Date());
 	}
 
 	/** The file a saved name is kept in; refuses a name that is not a safe file name. */
 	fileOf(name: string): string {
-		assertName(name);
-		return path.join(this.folder, `${name}.json`);
+		return savedFile(this.#paths, name);
 	}
 
 	exists(name: string): boolean {
-		return isValidName(name) && fs.existsSync(this.fileOf(name));
+		return isSaved(this.#paths, name);
 	}
 
 	/** Every saved topology, by name. Reads each file; only with `check` may it move one aside. */
@@ -195,8 +186,7 @@ export class TopologyStore {
 	 * loses that preference: it is moved aside, the reason kept in `warnings`, and the answer is none.
 	 */
 	getLastUsed(): string | undefined {
-		const name = this.#lastUsedName();
-		return name !== undefined && this.exists(name) ? name : undefined;
+		return lastUsedTopology(this.#paths, this.#now, this.warnings);
 	}
 
 	/** Problems met on the way that did not stop the operation, for the caller to pass on. */

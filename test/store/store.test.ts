@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it, vi} from 'vitest';
-import {StoreError, openStore} from '../../source/store/index.js';
+import Conf from 'conf';
+import {StoreError, openStore, storePaths} from '../../source/store/index.js';
 import {filesIn, sample, tempHome} from './helpers.js';
 
 function thrown(action: () => unknown): StoreError {
@@ -215,6 +216,18 @@ describe('where the store lives', () => {
 		} finally {
 			if (previous === undefined) delete process.env['VPCSIM_HOME'];
 			else process.env['VPCSIM_HOME'] = previous;
+		}
+	});
+
+	it('finds the same config folder conf would use, without loading conf', () => {
+		const previous = process.env['VPCSIM_HOME'];
+		delete process.env['VPCSIM_HOME'];
+		try {
+			const conf = new Conf({projectName: 'vpcsim', projectSuffix: '', configName: 'settings', clearInvalidConfig: false, deserialize: () => ({})});
+			expect(storePaths().home).toBe(path.dirname(conf.path));
+			expect(storePaths().settingsFile).toBe(conf.path);
+		} finally {
+			if (previous !== undefined) process.env['VPCSIM_HOME'] = previous;
 		}
 	});
 
