@@ -1,10 +1,9 @@
 // The console screen: four panes over one topology. State lives in consoleReducer; this component
 // derives what the panes show (memoised per topology and per selection, so a key press on a large
 // topology only redraws) and runs the effects (save, trace, play); ConsoleView draws it.
-import {useEffect, useMemo, useReducer, useRef, useState} from 'react';
+import {useEffect, useMemo, useReducer, useState} from 'react';
 import type {FlowSpec, MatchedEntry} from '../engine/types.js';
 import {indexResources, label} from '../model/resources.js';
-import type {Topology} from '../model/types.js';
 import {consoleReducer, createConsoleState, traceHops} from './consoleState.js';
 import {redoHistory, undoHistory} from './history.js';
 import {helpLines} from './HelpOverlay.js';
@@ -14,12 +13,13 @@ import {computeLayout, listRows, panelBudget, tooSmall, wrapText} from './layout
 import {outputRows, outputStart, paletteHeight} from './PalettePanel.js';
 import {emptyPalette, paletteReducer} from './paletteState.js';
 import {matchedOwner, routesFor, rulesFor, toLines, type RouteRow, type RuleRow} from './selection.js';
-import {errorText, isConflict, type ConsoleServices, type Opened} from './services.js';
+import {errorText, type ConsoleServices, type Opened} from './services.js';
 import {flowOf, noMatch, pickerCandidates, pickerReducer, startPicker, traceEndpoints} from './tracePicker.js';
 import {buildTree, flattenTree, initialExpanded, pathTo} from './tree.js';
 import {useConsoleKeys, type ConsoleController} from './useConsoleKeys.js';
 import {useKeptSelection} from './useKeptSelection.js';
 import {useRetrace} from './useRetrace.js';
+import {useSaving} from './useSaving.js';
 
 export type ConsoleScreenProps = {
 	readonly opened: Opened;
@@ -47,12 +47,6 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 		setOutputTop(0);
 	};
 	const topology = state.doc.present;
-
-	// Saving is serialised and uses the newest revision, which a render may not have seen yet.
-	const revision = useRef<string | undefined>(opened.revision);
-	const saving = useRef<Promise<void>>(Promise.resolve());
-	const nameRef = useRef(state.name);
-	nameRef.current = state.name;
 
 	const index = useMemo(() => indexResources(topology), [topology]);
 	const roots = useMemo(() => buildTree(topology), [topology]);
@@ -104,42 +98,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 		if (state.quitting) onQuit();
 	}, [state.quitting]);
 
-	// Notice another vpcsim saving the same topology: the header says so before any conflict.
-	const diskStamp = useRef<string | undefined>(services.diskStamp?.(opened.name));
-	const busy = useRef(false);
-	useEffect(() => {
-		if (!services.diskStamp) return;
-		const timer = setInterval(() => {
-			if (busy.current) return;
-			const now = services.diskStamp!(nameRef.current);
-			if (now !== undefined && diskStamp.current !== undefined && now !== diskStamp.current) {
-				diskStamp.current = now;
-				dispatch({type: 'disk-changed'});
-			}
-		}, 2000);
-		timer.unref?.();
-		return () => clearInterval(timer);
-	}, []);
-	const noteSaved = () => {
-		diskStamp.current = services.diskStamp?.(nameRef.current);
-	};
-
-	const persist = (next: Topology) => {
-		dispatch({type: 'saving'});
-		saving.current = saving.current.then(async () => {
-			try {
-				busy.current = true;
-				revision.current = await services.save(nameRef.current, next, revision.current);
-				noteSaved();
-				dispatch({type: 'saved', revision: revision.current});
-			} catch (error) {
-				if (isConflict(error)) dispatch({type: 'save-conflict', topology: next});
-				else dispatch({type: 'message', text: `Not saved: ${errorText(error)}`, tone: 'error'});
-			} finally {
-				busy.current = false;
-			}
-		});
-	};
+	const saving = useSaving(opened, state.name, services, dispatch);
 
 	const runFlow = (flow: FlowSpec): string | undefined => {
 		try {
@@ -236,7 +195,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 				if (intent.kind === 'undo') controller.undo();
 				else if (intent.kind === 'redo') controller.redo();
 				else if (intent.kind === 'quit') controller.quit();
-				else if (intent.kind === 'save-as') saveAs(intent.name);
+				else if (intent.kind === 'save-as') saving.saveAs(intent.name, topology, error => paletteDispatch({type: 'error', error}));
 				if (intent.kind !== 'save-as') dispatch({type: 'close-overlay'});
 				return;
 			}
@@ -244,7 +203,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 				setOutput([]);
 				dispatch({type: 'apply', topology: result.topology, message: result.message});
 				dispatch({type: 'close-overlay'});
-				persist(result.topology);
+				saving.persist(result.topology);
 				return;
 			}
 			// help, cidr: the answer stays under the line.
@@ -289,13 +248,13 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			if (state.doc.past.length === 0) return dispatch({type: 'undo'});
 			const next = undoHistory(state.doc).present;
 			dispatch({type: 'undo'});
-			persist(next);
+			saving.persist(next);
 		},
 		redo() {
 			if (state.doc.future.length === 0) return dispatch({type: 'redo'});
 			const next = redoHistory(state.doc).present;
 			dispatch({type: 'redo'});
-			persist(next);
+			saving.persist(next);
 		},
 		resolveConflict(choice) {
 			const pending = state.pendingSave ?? topology;
@@ -306,25 +265,10 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			}
 			if (choice === 'overwrite') {
 				dispatch({type: 'close-overlay'});
-				saving.current = saving.current.then(async () => {
-					try {
-						revision.current = await services.overwrite(nameRef.current, pending);
-						noteSaved();
-						dispatch({type: 'saved', revision: revision.current});
-					} catch (error) {
-						dispatch({type: 'message', text: `Not saved: ${errorText(error)}`, tone: 'error'});
-					}
-				});
+				saving.overwrite(pending);
 				return;
 			}
-			services.open(state.name).then(
-				reloaded => {
-					revision.current = reloaded.revision;
-					noteSaved();
-					dispatch({type: 'reloaded', topology: reloaded.topology, revision: reloaded.revision});
-				},
-				error => dispatch({type: 'message', text: `Cannot reload: ${errorText(error)}`, tone: 'error'}),
-			);
+			saving.reload();
 		},
 		quit() {
 			dispatch({type: 'quit'});
@@ -338,18 +282,6 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 		for (const key of path.slice(0, -1)) expanded.add(key);
 		const index = flattenTree(roots, expanded).findIndex(row => row.node.key === path[path.length - 1]);
 		dispatch({type: 'reveal', expanded, index: Math.max(0, index)});
-	}
-
-	function saveAs(name: string) {
-		services.saveAs(name, topology).then(
-			saved => {
-				revision.current = saved;
-				noteSaved();
-				dispatch({type: 'renamed', name, revision: saved});
-				dispatch({type: 'message', text: `Saved as ${name}; you are now editing ${name}.`, tone: 'success'});
-			},
-			error => paletteDispatch({type: 'error', error: errorText(error)}),
-		);
 	}
 
 	useConsoleKeys(controller);
