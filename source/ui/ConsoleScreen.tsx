@@ -2,9 +2,9 @@
 // derives what the panes show (memoised per topology and per selection, so a key press on a large
 // topology only redraws) and runs the effects (save, trace, play); ConsoleView draws it.
 import {useEffect, useMemo, useReducer, useState} from 'react';
-import type {FlowSpec, MatchedEntry} from '../engine/types.js';
+import type {FlowSpec} from '../engine/types.js';
 import {indexResources, label} from '../model/resources.js';
-import {consoleReducer, createConsoleState, traceHops} from './consoleState.js';
+import {consoleReducer, createConsoleState} from './consoleState.js';
 import {redoHistory, undoHistory} from './history.js';
 import {helpLines} from './HelpOverlay.js';
 import {ConsoleView} from './ConsoleView.js';
@@ -12,13 +12,15 @@ import {TooSmallMessage} from './Chrome.js';
 import {computeLayout, listRows, panelBudget, tooSmall, wrapText} from './layout.js';
 import {outputRows, outputStart, paletteHeight} from './PalettePanel.js';
 import {emptyPalette, paletteReducer} from './paletteState.js';
-import {matchedOwner, routesFor, rulesFor, toLines, type RouteRow, type RuleRow} from './selection.js';
+import type {RouteRow, RuleRow} from './selection.js';
 import {errorText, type ConsoleServices, type Opened} from './services.js';
 import {flowOf, noMatch, pickerCandidates, pickerReducer, startPicker, traceEndpoints} from './tracePicker.js';
 import {buildTree, flattenTree, initialExpanded, pathTo} from './tree.js';
 import {useConsoleKeys, type ConsoleController} from './useConsoleKeys.js';
 import {useKeptSelection} from './useKeptSelection.js';
+import {usePlayback} from './usePlayback.js';
 import {useRetrace} from './useRetrace.js';
+import {useRoutesAndRules} from './useRoutesAndRules.js';
 import {useSaving} from './useSaving.js';
 
 export type ConsoleScreenProps = {
@@ -30,8 +32,6 @@ export type ConsoleScreenProps = {
 	/** `open NAME` from the palette: the root swaps the screen for the other topology. */
 	readonly onOpen: (opened: Opened) => void;
 };
-
-const playInterval = 700;
 
 export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}: ConsoleScreenProps) {
 	const [state, dispatch] = useReducer(consoleReducer, opened, () => {
@@ -55,27 +55,8 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 	const selectedRow = treeRows[resourceCursor];
 	const selectedId = selectedRow?.node.resourceId;
 
-	const hops = useMemo(() => traceHops(state.trace), [state.trace?.result]);
-	const hop = state.trace ? hops[state.trace.cursor]?.hop : undefined;
-	// Following the trace, Routes shows the last route decided up to the current hop and Rules the
-	// last rule, so a hop without one (a gateway, an instance) keeps the context on screen.
-	const following = state.follow === 'trace' && state.trace !== undefined;
-	const lastMatch = (kinds: ReadonlyArray<MatchedEntry['kind']>) => {
-		if (!following) return undefined;
-		for (let at = state.trace!.cursor; at >= 0; at--) {
-			const found = hops[at]?.hop.matched;
-			if (found && kinds.includes(found.kind)) return found;
-		}
-		return undefined;
-	};
-	const matchedRoute = lastMatch(['route', 'tgw-route']);
-	const matchedRule = lastMatch(['sg-rule', 'nacl-rule']);
-	const routesSubject = matchedRoute ? matchedOwner(matchedRoute) : following && hop ? hop.component : selectedId;
-	const rulesSubject = matchedRule ? matchedOwner(matchedRule) : following && hop ? hop.component : selectedId;
-	const routeView = useMemo(() => routesFor(topology, index, routesSubject), [topology, index, routesSubject]);
-	const ruleView = useMemo(() => rulesFor(topology, index, rulesSubject), [topology, index, rulesSubject]);
-	const routeLines = useMemo(() => toLines<RouteRow>(routeView.tables, state.filters.routes), [routeView, state.filters.routes]);
-	const ruleLines = useMemo(() => toLines<RuleRow>(ruleView.sections, state.filters.rules), [ruleView, state.filters.rules]);
+	const tables = useRoutesAndRules(topology, index, state, selectedId);
+	const {hops, hop, matchedRoute, matchedRule, routesSubject, rulesSubject, routeView, ruleView, routeLines, ruleLines} = tables;
 	const endpoints = useMemo(() => (state.overlay === 'trace-picker' ? traceEndpoints(topology) : []), [topology, state.overlay === 'trace-picker']);
 	const candidates = useMemo(() => pickerCandidates(endpoints, picker.query), [endpoints, picker.query]);
 
@@ -84,13 +65,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 		return entry ? label(entry.resource) : id;
 	};
 
-	// Play: one hop per tick until the last.
-	const playing = state.trace?.playing ?? false;
-	useEffect(() => {
-		if (!playing) return;
-		const timer = setInterval(() => dispatch({type: 'trace-step', delta: 1}), playInterval);
-		return () => clearInterval(timer);
-	}, [playing]);
+	usePlayback(state.trace?.playing ?? false, dispatch);
 
 	useRetrace(topology, state.trace, services, dispatch);
 
