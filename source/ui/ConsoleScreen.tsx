@@ -15,7 +15,7 @@ import {emptyPalette, paletteReducer} from './paletteState.js';
 import type {RouteRow, RuleRow} from './selection.js';
 import {errorText, type ConsoleServices, type Opened} from './services.js';
 import {flowOf, noMatch, pickerCandidates, pickerReducer, startPicker, traceEndpoints} from './tracePicker.js';
-import {buildTree, flattenTree, initialExpanded, pathTo} from './tree.js';
+import {buildTree, flattenTree, initialExpanded, revealIn} from './tree.js';
 import {useConsoleKeys, type ConsoleController} from './useConsoleKeys.js';
 import {useKeptSelection} from './useKeptSelection.js';
 import {usePlayback} from './usePlayback.js';
@@ -251,12 +251,9 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 	};
 
 	function reveal(id: string) {
-		const path = pathTo(roots, id);
-		if (!path) return dispatch({type: 'message', text: `${labelOf(id)} is not in the Resources tree.`, tone: 'info'});
-		const expanded = new Set(state.expanded);
-		for (const key of path.slice(0, -1)) expanded.add(key);
-		const index = flattenTree(roots, expanded).findIndex(row => row.node.key === path[path.length - 1]);
-		dispatch({type: 'reveal', expanded, index: Math.max(0, index)});
+		const found = revealIn(roots, state.expanded, id);
+		if (!found) return dispatch({type: 'message', text: `${labelOf(id)} is not in the Resources tree.`, tone: 'info'});
+		dispatch({type: 'reveal', ...found});
 	}
 
 	useConsoleKeys(controller);

@@ -207,3 +207,13 @@ export function pathTo(roots: readonly TreeNode[], resourceId: string): string[]
 	};
 	return walk(roots, []);
 }
+
+/** The tree opened down to a resource, and the row it is on then; undefined when the tree does not hold it. */
+export function revealIn(roots: readonly TreeNode[], expanded: ReadonlySet<string>, resourceId: string): {expanded: Set<string>; index: number} | undefined {
+	const path = pathTo(roots, resourceId);
+	if (!path) return undefined;
+	const opened = new Set(expanded);
+	for (const key of path.slice(0, -1)) opened.add(key);
+	const index = flattenTree(roots, opened).findIndex(row => row.node.key === path[path.length - 1]);
+	return {expanded: opened, index: Math.max(0, index)};
+}
