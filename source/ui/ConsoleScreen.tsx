@@ -1,7 +1,8 @@
 // The console screen: four panes over one topology. State lives in consoleReducer; this component
 // derives what the panes show (memoised per topology and per selection, so a key press on a large
-// topology only redraws) and runs the effects (save, trace, play); ConsoleView draws it.
-import {useEffect, useMemo, useReducer, useState} from 'react';
+// topology only redraws), runs the effects through its hooks (save, retrace, play) and builds the
+// controller the keys drive; ConsoleView draws it.
+import {useEffect, useMemo, useReducer} from 'react';
 import type {FlowSpec} from '../engine/types.js';
 import {indexResources, label} from '../model/resources.js';
 import {consoleReducer, createConsoleState} from './consoleState.js';
@@ -9,19 +10,20 @@ import {redoHistory, undoHistory} from './history.js';
 import {helpLines} from './HelpOverlay.js';
 import {ConsoleView} from './ConsoleView.js';
 import {TooSmallMessage} from './Chrome.js';
-import {computeLayout, listRows, panelBudget, tooSmall, wrapText} from './layout.js';
-import {outputRows, outputStart, paletteHeight} from './PalettePanel.js';
+import {computeLayout, listRows, tooSmall} from './layout.js';
+import {paletteHeight} from './PalettePanel.js';
 import {emptyPalette, paletteReducer} from './paletteState.js';
 import type {RouteRow, RuleRow} from './selection.js';
 import {errorText, type ConsoleServices, type Opened} from './services.js';
-import {flowOf, noMatch, pickerCandidates, pickerReducer, startPicker, traceEndpoints} from './tracePicker.js';
 import {buildTree, flattenTree, initialExpanded, revealIn} from './tree.js';
 import {useConsoleKeys, type ConsoleController} from './useConsoleKeys.js';
 import {useKeptSelection} from './useKeptSelection.js';
+import {usePaletteAnswer} from './usePaletteAnswer.js';
 import {usePlayback} from './usePlayback.js';
 import {useRetrace} from './useRetrace.js';
 import {useRoutesAndRules} from './useRoutesAndRules.js';
 import {useSaving} from './useSaving.js';
+import {useTracePicker} from './useTracePicker.js';
 
 export type ConsoleScreenProps = {
 	readonly opened: Opened;
@@ -39,13 +41,6 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 		return createConsoleState({name: opened.name, topology: opened.topology, revision: opened.revision, expanded: initialExpanded(roots)});
 	});
 	const [palette, paletteDispatch] = useReducer(paletteReducer, emptyPalette);
-	const [picker, pickerDispatch] = useReducer(pickerReducer, undefined, () => startPicker());
-	const [output, setOutputLines] = useState<readonly string[]>([]);
-	const [outputTop, setOutputTop] = useState(0);
-	const setOutput = (lines: readonly string[]) => {
-		setOutputLines(lines);
-		setOutputTop(0);
-	};
 	const topology = state.doc.present;
 
 	const index = useMemo(() => indexResources(topology), [topology]);
@@ -57,8 +52,15 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 
 	const tables = useRoutesAndRules(topology, index, state, selectedId);
 	const {hops, hop, matchedRoute, matchedRule, routesSubject, rulesSubject, routeView, ruleView, routeLines, ruleLines} = tables;
-	const endpoints = useMemo(() => (state.overlay === 'trace-picker' ? traceEndpoints(topology) : []), [topology, state.overlay === 'trace-picker']);
-	const candidates = useMemo(() => pickerCandidates(endpoints, picker.query), [endpoints, picker.query]);
+	const runFlow = (flow: FlowSpec): string | undefined => {
+		try {
+			dispatch({type: 'trace-start', flow, result: services.trace(topology, flow)});
+			return undefined;
+		} catch (error) {
+			return errorText(error);
+		}
+	};
+	const {picker, dispatch: pickerDispatch, candidates, submit: submitPicker} = useTracePicker(topology, state.overlay === 'trace-picker', runFlow);
 
 	const labelOf = (id: string) => {
 		const entry = index.byId.get(id);
@@ -75,21 +77,9 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 
 	const saving = useSaving(opened, state.name, services, dispatch);
 
-	const runFlow = (flow: FlowSpec): string | undefined => {
-		try {
-			dispatch({type: 'trace-start', flow, result: services.trace(topology, flow)});
-			return undefined;
-		} catch (error) {
-			return errorText(error);
-		}
-	};
-
 	const layout = computeLayout(columns, rows, state.side);
-	// The palette's answer scrolls inside what the panes can spare: they keep their minimum height.
-	const maxOutput = outputRows(palette, panelBudget(layout.body), layout.width);
-	// Answers wrap inside the palette's frame (not cut off), then scroll a page at a time.
-	const answer = useMemo(() => output.flatMap(line => wrapText(line, layout.width - 4)), [output, layout.width]);
-	const paletteRows = state.overlay === 'palette' ? paletteHeight(palette, answer, maxOutput, layout.width) : 0;
+	const answer = usePaletteAnswer(palette, layout);
+	const paletteRows = state.overlay === 'palette' ? paletteHeight(palette, answer.lines, answer.maxRows, layout.width) : 0;
 	const bodyLayout = paletteRows > 0 ? computeLayout(columns, rows, state.side, paletteRows) : layout;
 
 	const small = tooSmall(columns, rows);
@@ -166,7 +156,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			}
 			paletteDispatch({type: 'submitted', line});
 			if (intent) {
-				setOutput([]);
+				answer.show([]);
 				if (intent.kind === 'undo') controller.undo();
 				else if (intent.kind === 'redo') controller.redo();
 				else if (intent.kind === 'quit') controller.quit();
@@ -175,19 +165,16 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 				return;
 			}
 			if (result.changed) {
-				setOutput([]);
+				answer.show([]);
 				dispatch({type: 'apply', topology: result.topology, message: result.message});
 				dispatch({type: 'close-overlay'});
 				saving.persist(result.topology);
 				return;
 			}
 			// help, cidr: the answer stays under the line.
-			setOutput(result.message.split('\n'));
+			answer.show(result.message.split('\n'));
 		},
-		scrollOutput(direction) {
-			const page = Math.max(1, maxOutput - 2);
-			setOutputTop(top => outputStart(top + direction * page, answer.length, maxOutput));
-		},
+		scrollOutput: answer.scroll,
 		completePalette() {
 			try {
 				const completion = services.complete(palette.text, palette.cursor, topology);
@@ -200,18 +187,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			pickerDispatch({type: 'start', from: selectedRow?.node.kind === 'instance' ? selectedRow.node.label : undefined});
 			dispatch({type: 'open-overlay', overlay: 'trace-picker'});
 		},
-		submitPicker() {
-			if (picker.step !== 'protocol') {
-				const chosen = candidates[picker.cursor];
-				if (chosen) pickerDispatch({type: 'choose', ref: chosen.ref});
-				else pickerDispatch({type: 'error', error: noMatch(picker.query)});
-				return;
-			}
-			const flow = flowOf(picker);
-			if (!flow.ok) return pickerDispatch({type: 'error', error: flow.error});
-			const error = runFlow(flow.flow);
-			if (error) pickerDispatch({type: 'error', error});
-		},
+		submitPicker,
 		submitSuggested() {
 			const suggested = topology.suggestedTraces[state.overlayCursor];
 			if (!suggested) return;
@@ -268,9 +244,9 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			layout={layout}
 			bodyLayout={bodyLayout}
 			palette={palette}
-			paletteOutput={answer}
-			paletteOutputTop={outputTop}
-			maxOutput={maxOutput}
+			paletteOutput={answer.lines}
+			paletteOutputTop={answer.top}
+			maxOutput={answer.maxRows}
 			picker={picker}
 			candidates={candidates}
 			treeRows={treeRows}
