@@ -1,6 +1,7 @@
 // Commands that do not change the topology (trace, cidr, help, and the console's own: undo, redo,
 // save-as, open, quit), and rename, which changes only a name.
 import {type ResourceKind, label} from '../model/resources.js';
+import type {Topology} from '../model/types.js';
 import {CommandError} from './draft.js';
 import type {ProtocolValue} from './syntax.js';
 import type {CommandDef} from './types.js';
@@ -19,6 +20,13 @@ const traceEnds: readonly ResourceKind[] = [
 	'site',
 ];
 
+/**
+ * A laptop connected through a client VPN endpoint has no resource of its own to name: a trace
+ * writes it client:<endpoint id or name>, so completion offers both forms of each endpoint.
+ */
+const clientEnds = (topology: Topology): string[] =>
+	topology.clientVpnEndpoints.flatMap(endpoint => [`client:${endpoint.id}`, ...(endpoint.name ? [`client:${endpoint.name}`] : [])]);
+
 export const consoleCommands: CommandDef[] = [
 	{
 		name: 'trace',
@@ -27,8 +35,8 @@ export const consoleCommands: CommandDef[] = [
 			'Opens a trace. <from> and <to> are a resource id or name (instance, network interface, endpoint, gateway), an IPv4 address (outside every VPC and site: an internet host), or client:<client-vpn-endpoint>. The protocol defaults to tcp; sport= sets the source port (default 49152).',
 		example: 'trace web-1 10.1.2.3 tcp 443',
 		args: [
-			{name: 'from', kind: 'text', refKinds: traceEnds, placeholder: '<from>'},
-			{name: 'to', kind: 'text', refKinds: traceEnds, placeholder: '<to>'},
+			{name: 'from', kind: 'text', refKinds: traceEnds, suggest: clientEnds, placeholder: '<from>'},
+			{name: 'to', kind: 'text', refKinds: traceEnds, suggest: clientEnds, placeholder: '<to>'},
 			{name: 'protocol', kind: 'protocol', optional: true},
 			{name: 'port', kind: 'int', min: 0, max: 65535, optional: true},
 		],

@@ -148,6 +148,30 @@ test('trace ends are completed from instances, interfaces, endpoints and gateway
 	expect(complete('trace web-1 m', 13, topology).suggestions).toEqual(['main']);
 });
 
+test('a client of a client VPN endpoint is completed as client:<endpoint id or name> at either end of a trace', () => {
+	const topology = build([
+		'add vpc app 10.0.0.0/16',
+		'add subnet app-a app 10.0.1.0/24',
+		'add instance web-1 app-a',
+		'add cvpn remote app 10.250.0.0/22',
+		'add cvpn "Field staff" app 10.252.0.0/22',
+	]);
+	const [remote, field] = topology.clientVpnEndpoints.map(endpoint => endpoint.id);
+	const clients = [`client:${remote}`, `client:${field}`, 'client:remote', '"client:Field staff"'].sort();
+	expect(complete('trace client:', 13, topology)).toEqual({replaceFrom: 6, suggestions: clients});
+	expect(complete('trace cl', 8, topology).suggestions).toEqual(clients);
+	expect(complete('trace web-1 client:r', 20, topology)).toEqual({replaceFrom: 12, suggestions: ['client:remote']});
+	expect(complete('trace "client:F', 15, topology).suggestions).toEqual(['"client:Field staff"']);
+	// What is offered is what a trace accepts.
+	expect(runCommand(topology, 'trace "client:Field staff" web-1 tcp 443')).toMatchObject({ok: true, intent: {kind: 'trace', flow: {from: 'client:Field staff'}}});
+});
+
+test('a trace end offers no client: forms when the topology has no client VPN endpoint', () => {
+	const topology = build(['add vpc app 10.0.0.0/16', 'add subnet app-a app 10.0.1.0/24', 'add instance web-1 app-a']);
+	expect(complete('trace client:', 13, topology).suggestions).toEqual([]);
+	expect(complete('trace ', 6, topology).suggestions.filter(word => word.includes('client:'))).toEqual([]);
+});
+
 test('free blocks stay inside the VPC whatever block is asked about', () => {
 	const topology = build(['add vpc app 10.0.0.0/16', 'add subnet a app 10.0.0.0/24']);
 	const wide = runCommand(topology, 'cidr 10.0.0.0/8 free=/16 in=app');
