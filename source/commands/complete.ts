@@ -71,24 +71,26 @@ export function complete(line: string, cursor: number, topology: Topology): Comp
 	if (!def) return {replaceFrom: start, suggestions: []};
 	const options = def.options ?? [];
 	const all = [...def.args, ...options];
+	const given = done.slice(twoWords ? 2 : 1);
+	const keysGiven = new Set(given.filter(item => item.includes('=')).map(item => item.slice(0, item.indexOf('='))));
+	const positional = given.filter(item => !item.includes('='));
+	const open = def.args.filter(arg => !keysGiven.has(arg.name));
+	// What the line says so far, by argument name, for suggestions that depend on it.
+	const sofar: Record<string, string> = {};
+	for (const item of given) if (item.includes('=')) sofar[item.slice(0, item.indexOf('='))] = item.slice(item.indexOf('=') + 1);
+	positional.forEach((item, index) => open[index] && (sofar[open[index]!.name] = item.replace(/^["']|["']$/g, '')));
+	// An argument written key=value is offered the same values as in its place.
+	const offers = (spec: ArgSpec) => [...(spec.suggest?.(topology, sofar) ?? []), ...valuesFor(spec, topology)];
 	const equals = word.indexOf('=');
 	if (equals > 0) {
 		const spec = all.find(item => item.name === word.slice(0, equals));
 		if (!spec) return {replaceFrom: start, suggestions: []};
 		const value = word.slice(equals + 1);
 		const comma = spec.kind === 'refs' ? value.lastIndexOf(',') + 1 : 0;
-		return {replaceFrom: start + equals + 1 + comma, suggestions: matching(valuesFor(spec, topology), value.slice(comma))};
+		return {replaceFrom: start + equals + 1 + comma, suggestions: matching(offers(spec), value.slice(comma))};
 	}
-	const given = done.slice(twoWords ? 2 : 1);
-	const keysGiven = new Set(given.filter(item => item.includes('=')).map(item => item.slice(0, item.indexOf('='))));
-	const positional = given.filter(item => !item.includes('='));
-	const open = def.args.filter(arg => !keysGiven.has(arg.name));
 	const next = open[positional.length];
 	const keys = all.filter(item => !keysGiven.has(item.name) && !open.slice(0, positional.length).includes(item)).map(item => `${item.name}=`);
-	// What the line says so far, by argument name, for suggestions that depend on it.
-	const sofar: Record<string, string> = {};
-	for (const item of given) if (item.includes('=')) sofar[item.slice(0, item.indexOf('='))] = item.slice(item.indexOf('=') + 1);
-	positional.forEach((item, index) => open[index] && (sofar[open[index]!.name] = item.replace(/^["']|["']$/g, '')));
-	const values = next ? [...(next.suggest?.(topology, sofar) ?? []), ...valuesFor(next, topology)] : [];
+	const values = next ? offers(next) : [];
 	return {replaceFrom: start, suggestions: [...matching(values, word), ...matching(keys, word)]};
 }

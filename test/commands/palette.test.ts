@@ -166,6 +166,23 @@ test('a client of a client VPN endpoint is completed as client:<endpoint id or n
 	expect(runCommand(topology, 'trace "client:Field staff" web-1 tcp 443')).toMatchObject({ok: true, intent: {kind: 'trace', flow: {from: 'client:Field staff'}}});
 });
 
+test('an argument written key=value is offered what it is offered in its place', () => {
+	const topology = build([
+		'add vpc app 10.0.0.0/16',
+		'add subnet app-a app 10.0.1.0/24',
+		'add instance web-1 app-a',
+		'add cvpn remote app 10.250.0.0/22',
+		'add igw main vpc=app',
+		'add rtb public app',
+		'add route public 0.0.0.0/0 main',
+		'add route public 10.9.0.0/16 main',
+	]);
+	const remote = topology.clientVpnEndpoints[0]!.id;
+	expect(complete('trace from=client:', 18, topology)).toEqual({replaceFrom: 11, suggestions: [`client:${remote}`, 'client:remote']});
+	expect(complete('trace web-1 to=cl', 17, topology).suggestions).toEqual([`client:${remote}`, 'client:remote']);
+	expect(complete('rm route public destination=1', 29, topology).suggestions).toEqual(['10.9.0.0/16']);
+});
+
 test('a trace end offers no client: forms when the topology has no client VPN endpoint', () => {
 	const topology = build(['add vpc app 10.0.0.0/16', 'add subnet app-a app 10.0.1.0/24', 'add instance web-1 app-a']);
 	expect(complete('trace client:', 13, topology).suggestions).toEqual([]);
