@@ -1,17 +1,22 @@
-// Bundles the CLI into one ESM file: loading Ink as hundreds of separate modules takes about a
-// second on a small machine, one bundle about a quarter of that (the console's first-frame target).
+// Bundles the CLI for Node: dist/cli.js plus chunks it loads on demand. Loading Ink as hundreds of
+// separate modules takes about a second on a small machine; bundled, the console's first frame
+// needs only the chunks for Ink and the console screen, and the rest (the schema, the store, the
+// engine, the command language, the importer) loads after that frame is on screen.
 import {build} from 'esbuild';
-import {chmodSync, readFileSync} from 'node:fs';
+import {chmodSync, readFileSync, rmSync} from 'node:fs';
+import {fileURLToPath} from 'node:url';
 
 const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
+const textWidth = fileURLToPath(new URL('../source/ui/text-width.ts', import.meta.url));
 
 // Ink loads its devtools bridge only when DEV=true, and react-devtools-core is not a dependency.
-// Marked external, esbuild hoists it to a static import at the top of the bundle, which then
-// fails to start at all; an empty stand-in keeps the bundle self-contained.
+// Empty stand-ins keep the bundle self-contained and keep the bridge's WebSocket client out of it.
 const devtoolsStub = {
-	name: 'react-devtools-core-stub',
+	name: 'devtools-stub',
 	setup(builder) {
-		builder.onResolve({filter: /^react-devtools-core$/}, () => ({path: 'react-devtools-core', namespace: 'stub'}));
+		builder.onResolve({filter: /^react-devtools-core$|[/\\]devtools(-window-polyfill)?\.js$/}, args =>
+			args.importer.includes(`${'node_modules'}`) ? {path: args.path, namespace: 'stub'} : undefined,
+		);
 		builder.onLoad({filter: /.*/, namespace: 'stub'}, () => ({
 			contents: 'export default {initialize() {}, connectToDevTools() {}};',
 			loader: 'js',
@@ -19,10 +24,31 @@ const devtoolsStub = {
 	},
 };
 
+// Ink's string-width, behind the console's fast path for narrow text (source/ui/text-width.ts).
+const fastStringWidth = {
+	name: 'fast-string-width',
+	setup(builder) {
+		builder.onResolve({filter: /^string-width$/}, async args => {
+			if (args.pluginData?.real) return undefined;
+			const real = await builder.resolve('string-width', {kind: args.kind, resolveDir: args.resolveDir, pluginData: {real: true}});
+			if (real.errors.length > 0) return {errors: real.errors};
+			return {path: real.path, namespace: 'fast-string-width'};
+		});
+		builder.onLoad({filter: /.*/, namespace: 'fast-string-width'}, args => ({
+			contents: `import full from ${JSON.stringify(args.path)};\nimport {withNarrowFastPath} from ${JSON.stringify(textWidth)};\nexport default withNarrowFastPath(full);\n`,
+			loader: 'js',
+			resolveDir: process.cwd(),
+		}));
+	},
+};
+
+rmSync('dist', {recursive: true, force: true});
 await build({
-	entryPoints: ['source/cli.tsx'],
-	outfile: 'dist/cli.js',
+	entryPoints: {cli: 'source/cli.tsx'},
+	outdir: 'dist',
+	chunkNames: 'chunks/[name]-[hash]',
 	bundle: true,
+	splitting: true,
 	platform: 'node',
 	format: 'esm',
 	target: 'node20',
@@ -31,9 +57,16 @@ await build({
 	minifySyntax: true,
 	legalComments: 'none',
 	logLevel: 'warning',
-	// The version is inlined: the installed bundle has no package.json beside it to read.
-	define: {'process.env.NODE_ENV': '"production"', __VPCSIM_VERSION__: JSON.stringify(version)},
-	plugins: [devtoolsStub],
+	define: {
+		'process.env.NODE_ENV': '"production"',
+		// The version is inlined: the installed bundle has no package.json beside it to read.
+		__VPCSIM_VERSION__: JSON.stringify(version),
+		// Yoga's WebAssembly loader asks `typeof fetch` before taking its synchronous path; in Node
+		// that one question loads the whole fetch implementation (~50 ms at start). Nothing in
+		// vpcsim fetches.
+		fetch: 'undefined',
+	},
+	plugins: [devtoolsStub, fastStringWidth],
 	banner: {
 		js: "#!/usr/bin/env node\nimport {createRequire as __vpcsimCreateRequire} from 'node:module';const require = __vpcsimCreateRequire(import.meta.url);",
 	},
