@@ -31,10 +31,10 @@ export const importCommand: Command = {
 		if (!out === !name) throw new CliError('give exactly one of --out <file.json> and --name <saved-name>');
 		// The same store, relative to the same folder, as every other command; the name is checked
 		// before the snapshot is read, so a typo does not cost a whole import.
-		const store = name ? storeFor(io) : undefined;
+		const store = storeFor(io);
 		const badName = name === undefined ? undefined : nameError(name);
 		if (badName) throw new CliError(badName);
-		if (store && name && store.exists(name)) throw new CliError(`a saved topology named ${name} already exists`, `choose another --name, or remove it first: vpcsim rm ${name}`);
+		if (name && store.exists(name)) throw new CliError(`a saved topology named ${name} already exists`, `choose another --name, or remove it first: vpcsim rm ${name}`);
 		// Every other command would take a bare word for a saved name and never find this file.
 		if (out && !isFileArg(out))
 			throw new CliError(`--out ${out}: a topology file must end in .json (or be given with a path)`, `--out ${out}.json, or --name ${out} to save it as a topology`);
@@ -46,8 +46,8 @@ export const importCommand: Command = {
 		} catch (error) {
 			throw new CliError((error as Error).message);
 		}
-		if (store && name) store.create(name, result.topology);
-		else if (outFile) saveTopologyFile(outFile, result.topology, {force: true});
+		if (name) store.create(name, result.topology);
+		else if (outFile) saveTopologyFile(outFile, result.topology, {force: true}, {checked: store.checked});
 		printSummary(io.stdout, paint, result, flags['verbose'] === true);
 		writeLine(io.stdout, name ? `saved as ${name}: vpcsim open ${name}` : `written to ${out}`);
 		return 0;

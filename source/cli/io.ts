@@ -19,6 +19,12 @@ export function canRunConsole(io: Io): boolean {
 	return io.isTTY && io.stdinIsTTY === true;
 }
 
+/** Exit statuses (SPEC section 2). `trace` also returns 1 for an unreachable destination. */
+export const EXIT_OK = 0;
+export const EXIT_BAD_INPUT = 2;
+/** A bug in vpcsim rather than a mistake in the input. */
+export const EXIT_INTERNAL = 70;
+
 /** A failure the user can fix: printed as one line (and a hint), never with a stack trace. */
 export class CliError extends Error {
 	constructor(

@@ -1,25 +1,19 @@
 // The command line: `vpcsim <command> [args] [flags]`. main() never exits the process and never
 // lets an exception escape; it prints what went wrong on one line and returns the exit status.
+// Only what the console's launch needs is loaded up front: the commands, their parser and the
+// store load on demand, so the console's first frame does not wait for them.
 import {readdirSync} from 'node:fs';
 import path from 'node:path';
-import {StoreError} from '../store/index.js';
+import {StoreError} from '../store/errors.js';
 import {QUARANTINE_INFIX} from '../store/names.js';
-import {parseArgs} from './args.js';
-import type {Command} from './command.js';
-import {commandHelp, mainHelp} from './help.js';
-import {CliError, colorEnabled, paint, writeLine, type Io} from './io.js';
-import {commands, findCommand} from './registry.js';
-import {runDefault} from './open-command.js';
+import {launchConsole} from './console-launch.js';
+import {CliError, EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, writeLine, type Io} from './io.js';
 import {didYouMean} from './suggest.js';
-import {version} from './version.js';
+import {version} from '../model/version.js';
 
 export type {Io} from './io.js';
 
-/** Exit statuses (SPEC section 2). `trace` also returns 1 for an unreachable destination. */
-export const EXIT_OK = 0;
-export const EXIT_BAD_INPUT = 2;
-/** A bug in vpcsim rather than a mistake in the input. */
-export const EXIT_INTERNAL = 70;
+export {EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK} from './io.js';
 
 export async function main(argv: readonly string[], io: Io): Promise<number> {
 	quietWhenReaderLeaves(io.stdout, io);
@@ -32,52 +26,16 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
 }
 
 async function dispatch(argv: readonly string[], io: Io): Promise<number> {
-	const colors = paint(colorEnabled(io));
 	const [first, ...rest] = argv;
-	if (first === undefined) return runDefault(io, colors);
-	if (first === '--help' || first === '-h') {
-		io.stdout.write(mainHelp(commands, version(), colors));
-		return EXIT_OK;
-	}
+	if (first === undefined) return launchConsole(io);
 	if (first === '--version' || first === '-v') {
 		writeLine(io.stdout, version());
 		return EXIT_OK;
 	}
-	if (first === 'help') return helpCommand(rest, io);
-	if (first.startsWith('-')) {
-		const name = first.split('=')[0]!;
-		const hint = didYouMean(name.replace(/^-+/, ''), ['help', 'version'], c => `--${c}`) ?? 'run "vpcsim --help" for the commands';
-		throw new CliError(`unknown option ${name}`, hint);
-	}
-	const command = findCommand(first);
-	if (!command) {
-		const hint = didYouMean(first, commands.map(c => c.name), c => `"vpcsim ${c}"`) ?? 'run "vpcsim --help" for the commands';
-		throw new CliError(`unknown command "${first}"`, hint);
-	}
-	return runCommand(command, rest, io);
-}
-
-async function runCommand(command: Command, argv: readonly string[], io: Io): Promise<number> {
-	const colors = paint(colorEnabled(io));
-	const parsed = parseArgs(command.name, argv, command.flags, command.args);
-	if (parsed.help) {
-		io.stdout.write(commandHelp(command, colors));
-		return EXIT_OK;
-	}
-	return command.run({io, paint: colors, input: parsed.input, flags: parsed.flags});
-}
-
-function helpCommand(argv: readonly string[], io: Io): number {
-	const colors = paint(colorEnabled(io));
-	const [name] = argv;
-	if (name === undefined || name === '--help' || name === '-h') {
-		io.stdout.write(mainHelp(commands, version(), colors));
-		return EXIT_OK;
-	}
-	const command = findCommand(name);
-	if (!command) throw new CliError(`help: no command "${name}"`, didYouMean(name, commands.map(c => c.name), c => `"vpcsim help ${c}"`));
-	io.stdout.write(commandHelp(command, colors));
-	return EXIT_OK;
+	// The console's own launch form skips the argument parser; `open` with anything more goes the long way.
+	if (first === 'open' && rest.length === 1 && !rest[0]!.startsWith('-')) return launchConsole(io, rest[0]);
+	const {runCommandLine} = await import('./command-line.js');
+	return runCommandLine(first, rest, io);
 }
 
 const guarded = new WeakSet<object>();

@@ -1,19 +1,13 @@
-// `vpcsim open <name|file>` and `vpcsim` alone: the interactive console. Ink and React are loaded
-// only here, on demand, so the scripted commands start without paying for them.
-import path from 'node:path';
-import {isFileArg, resolveTopologyArg, type TopologyStore} from '../store/index.js';
+// `vpcsim open <name|file>` and `vpcsim` alone: the interactive console (console-launch.ts), and
+// what those two say when there is no terminal to run it in.
 import type {Command} from './command.js';
-import {canRunConsole, CliError, writeLine, type Io, type Paint} from './io.js';
+import {launchConsole} from './console-launch.js';
+import {CliError, colorEnabled, paint, writeLine, type Io, type Paint} from './io.js';
 import {loadTopologyArg, storeFor} from './store-access.js';
 import {formatList, movedHint, passWarnings} from './store-commands.js';
 import {templateLines} from './template-commands.js';
 
 const forScripts = 'for scripts use: vpcsim trace --topology <name|file> --from <ref> --to <ref>';
-
-async function startConsole(options: {store: TopologyStore; topologyName?: string; file?: string}): Promise<number> {
-	const {runConsole} = await import('../ui/run-console.js');
-	return runConsole(options);
-}
 
 export const openCommand: Command = {
 	name: 'open',
@@ -23,27 +17,22 @@ export const openCommand: Command = {
 	args: {names: ['name|file']},
 	flags: {},
 	examples: ['vpcsim open lab', 'vpcsim open ./exports/prod.json'],
-	async run({io, input}) {
-		const arg = input[0]!;
-		const store = storeFor(io);
-		// The name is checked first, so a typo is reported the same way in a terminal or a pipe.
-		const source = resolveTopologyArg(isFileArg(arg) ? path.resolve(io.cwd, arg) : arg, store);
-		if (!canRunConsole(io)) {
-			// Loaded (a damaged saved file is moved aside) so the answer is the one a terminal would get.
-			loadTopologyArg(io, arg);
-			throw new CliError('open: the console needs an interactive terminal (stdin and stdout)', forScripts);
-		}
-		return startConsole(source.kind === 'file' ? {store, file: source.file} : {store, topologyName: source.name});
-	},
+	run: ({io, input}) => launchConsole(io, input[0]!),
 };
 
 /**
- * `vpcsim` alone: the console on the last topology used (first time: the template picker). Piped
- * or redirected, it prints what there is to work with and how to trace instead.
+ * The console's launch forms when input or output is not a terminal. `vpcsim open <arg>` loads the
+ * topology (a damaged saved file is moved aside, as a terminal would have it) and says how to
+ * trace instead; `vpcsim` alone prints what there is to work with.
  */
-export async function runDefault(io: Io, paint: Paint): Promise<number> {
+export function withoutTerminal(io: Io, arg: string | undefined): number {
+	if (arg === undefined) return listForScripts(io, paint(colorEnabled(io)));
+	loadTopologyArg(io, arg);
+	throw new CliError('open: the console needs an interactive terminal (stdin and stdout)', forScripts);
+}
+
+function listForScripts(io: Io, paint: Paint): number {
 	const store = storeFor(io);
-	if (canRunConsole(io)) return startConsole({store});
 	writeLine(io.stdout, `The console needs an interactive terminal; ${forScripts}`);
 	writeLine(io.stdout);
 	writeLine(io.stdout, paint.bold('Templates') + ' (vpcsim new <name> --template <id>)');

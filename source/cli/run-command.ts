@@ -60,8 +60,9 @@ export const runCommand: Command = {
 		}
 		const mode = {expectedRevision: loaded.revision};
 		try {
-			if (loaded.source.kind === 'saved') storeFor(io).save(loaded.source.name, result.topology, mode);
-			else saveTopologyFile(loaded.source.file, result.topology, mode);
+			const store = storeFor(io);
+			if (loaded.source.kind === 'saved') store.save(loaded.source.name, result.topology, mode);
+			else saveTopologyFile(loaded.source.file, result.topology, mode, {checked: store.checked});
 		} catch (error) {
 			// The console's answer (reload, overwrite, save as) is no choice here: say what run did.
 			if (!(error instanceof ConflictError)) throw error;

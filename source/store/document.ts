@@ -10,6 +10,7 @@ import {formatProblem, type Problem} from '../model/parse.js';
 import type {Topology} from '../model/types.js';
 import {ConflictError, StoreError, ioError, type StoreErrorKind} from './errors.js';
 import {decodeText, parseJson, revisionOf} from './json.js';
+import type {CheckedRevisions} from './checked.js';
 import {withFileLock} from './lock.js';
 import {quarantineFile} from './quarantine.js';
 import {defaultUpgrader, upgradeDocument, type Upgrader} from './upgrade.js';
@@ -28,6 +29,8 @@ export type ReadOptions = {
 	readonly quarantine: boolean;
 	readonly upgrader?: Upgrader;
 	readonly now?: () => Date;
+	/** Documents known to be checked already (by content): those are not checked again. */
+	readonly checked?: CheckedRevisions;
 };
 
 export function readTopologyDocument(file: string, options: ReadOptions): LoadedTopology {
@@ -63,8 +66,12 @@ export function topologyFromBytes(file: string, bytes: Buffer, options: ReadOpti
 		if (upgraded.reason === 'newer') throw new StoreError('newer', `${file}: ${upgraded.message}`, {file});
 		throw fail('invalid', `${file}: ${upgraded.message}`);
 	}
+	if (upgraded.from === undefined && options.checked?.has(revision)) return {topology: upgraded.document as unknown as Topology, revision, file};
 	const checked = checkTopology(upgraded.document);
 	if (!checked.ok) throw fail('invalid', `${file}: ${describeProblems(checked.problems)}`, {problems: checked.problems});
+	// Only a document that is exactly what the check gives back (as vpcsim writes it) can skip the
+	// check next time: one written by hand may lean on defaults the check fills in.
+	if (options.checked && upgraded.from === undefined && documentText(checked.topology) === decodeText(bytes)) options.checked.add(revision);
 	return {topology: checked.topology, revision, file, ...(upgraded.from === undefined ? {} : {upgradedFrom: upgraded.from})};
 }
 
@@ -82,6 +89,11 @@ export type WriteMode =
 	| {readonly force: true}
 	/** Only write if there is no file yet. */
 	| {readonly create: true};
+
+/** How every document is written: tab-indented JSON and a final newline. */
+export function documentText(value: unknown): string {
+	return `${JSON.stringify(value, undefined, '\t')}\n`;
+}
 
 const writers = new Map<string, {conf: Conf<Record<string, unknown>>; text: {last: string}}>();
 
@@ -104,7 +116,7 @@ export function writeJsonFile(file: string, value: Record<string, unknown>): str
 			clearInvalidConfig: false,
 			accessPropertiesByDotNotation: false,
 			deserialize: () => ({}),
-			serialize: data => (text.last = `${JSON.stringify(data, undefined, '\t')}\n`),
+			serialize: data => (text.last = documentText(data)),
 		});
 		writer = {conf, text};
 		writers.set(file, writer);
@@ -126,12 +138,17 @@ function currentRevision(file: string): string | undefined {
 	}
 }
 
+export type WriteOptions = {
+	/** Where to record that the written document is checked, so reading it back skips the check. */
+	readonly checked?: CheckedRevisions;
+};
+
 /** Checks the topology, then (holding the file's lock) the file, then writes atomically; returns the new revision. */
-export function writeTopologyDocument(file: string, topology: Topology, mode: WriteMode): string {
+export function writeTopologyDocument(file: string, topology: Topology, mode: WriteMode, options: WriteOptions = {}): string {
 	const checked = checkTopology(topology);
 	if (!checked.ok)
 		throw new StoreError('invalid', `not saved to ${file}: ${describeProblems(checked.problems)}`, {file, problems: checked.problems});
-	return withFileLock(file, () => {
+	const revision = withFileLock(file, () => {
 		if ('create' in mode && fs.existsSync(file)) throw new StoreError('exists', `${file} already exists`, {file});
 		if ('expectedRevision' in mode) {
 			const onDisk = currentRevision(file);
@@ -146,4 +163,6 @@ export function writeTopologyDocument(file: string, topology: Topology, mode: Wr
 		}
 		return writeJsonFile(file, checked.topology as unknown as Record<string, unknown>);
 	});
+	options.checked?.add(revision);
+	return revision;
 }

@@ -13,6 +13,8 @@ export type StorePaths = {
 	/** One `<name>.json` per saved topology. */
 	readonly folder: string;
 	readonly settingsFile: string;
+	/** The record of documents already checked (checked.ts). */
+	readonly checkedFile: string;
 };
 
 export type TopologySource = {readonly kind: 'file'; readonly file: string} | {readonly kind: 'saved'; readonly name: string; readonly file: string};
@@ -24,16 +26,16 @@ export type TopologySource = {readonly kind: 'file'; readonly file: string} | {r
 export function storePaths(home?: string): StorePaths {
 	const fromEnvironment = process.env['VPCSIM_HOME'];
 	const resolved = path.resolve(home ?? (fromEnvironment ? fromEnvironment : envPaths('vpcsim', {suffix: ''}).config));
-	return {home: resolved, folder: path.join(resolved, 'topologies'), settingsFile: path.join(resolved, 'settings.json')};
+	return {home: resolved, folder: path.join(resolved, 'topologies'), settingsFile: path.join(resolved, 'settings.json'), checkedFile: path.join(resolved, 'checked.json')};
 }
 
 /** The file a saved name is kept in; refuses a name that is not a safe file name. */
-export function savedFile(paths: StorePaths, name: string): string {
+export function savedFile(paths: Pick<StorePaths, 'folder'>, name: string): string {
 	assertName(name);
 	return path.join(paths.folder, `${name}.json`);
 }
 
-export function isSaved(paths: StorePaths, name: string): boolean {
+export function isSaved(paths: Pick<StorePaths, 'folder'>, name: string): boolean {
 	return isValidName(name) && fs.existsSync(savedFile(paths, name));
 }
 
@@ -43,7 +45,7 @@ export function isFileArg(arg: string): boolean {
 }
 
 /** Decides what `arg` names and checks that it is there, with an error saying what to do if not. */
-export function locateTopology(arg: string, paths: StorePaths): TopologySource {
+export function locateTopology(arg: string, paths: Pick<StorePaths, 'folder'>): TopologySource {
 	if (isFileArg(arg)) {
 		const file = path.resolve(arg);
 		if (!fs.existsSync(file)) throw new StoreError('not-found', `no such file: ${file}`, {file});

@@ -6,6 +6,7 @@ import path from 'node:path';
 import {collectionKeys, type CollectionKey} from '../model/resources.js';
 import {SCHEMA_VERSION} from '../model/schema.js';
 import type {Topology} from '../model/types.js';
+import {CheckedRevisions} from './checked.js';
 import {StoreError, ioError} from './errors.js';
 import {readTopologyDocument, topologyFromBytes, writeTopologyDocument, type LoadedTopology} from './document.js';
 import {decodeText} from './json.js';
@@ -56,12 +57,15 @@ export class TopologyStore {
 	readonly folder: string;
 	readonly settingsFile: string;
 	readonly #paths: StorePaths;
+	/** Documents already checked, by content: opening one again skips the check. */
+	readonly checked: CheckedRevisions;
 	readonly #upgrader?: Upgrader;
 	readonly #now: () => Date;
 
 	constructor(options: StoreOptions = {}) {
 		this.#paths = storePaths(options.home);
 		({home: this.home, folder: this.folder, settingsFile: this.settingsFile} = this.#paths);
+		this.checked = new CheckedRevisions(this.#paths.checkedFile);
 		this.#upgrader = options.upgrader;
 		this.#now = options.now ?? (() => new Date());
 	}
@@ -113,7 +117,7 @@ export class TopologyStore {
 	/** A listing entry as opening it would find it: a file that would be moved aside is moved now. */
 	#checked(entry: SavedTopology, bytes: Buffer): SavedTopology {
 		try {
-			const {topology} = topologyFromBytes(entry.file, bytes, {quarantine: true, upgrader: this.#upgrader, now: this.#now});
+			const {topology} = topologyFromBytes(entry.file, bytes, {quarantine: true, upgrader: this.#upgrader, now: this.#now, checked: this.checked});
 			const counts: Partial<Record<CollectionKey, number>> = {};
 			for (const key of collectionKeys) if (topology[key].length > 0) counts[key] = topology[key].length;
 			return {...entry, title: topology.title ?? topology.name, counts, problem: undefined};
@@ -130,7 +134,7 @@ export class TopologyStore {
 	/** Loads, upgrades and checks; a bad file is moved aside and the error says where to. */
 	load(name: string): LoadedTopology {
 		const file = this.#existing(name);
-		return readTopologyDocument(file, {quarantine: true, upgrader: this.#upgrader, now: this.#now});
+		return readTopologyDocument(file, {quarantine: true, upgrader: this.#upgrader, now: this.#now, checked: this.checked});
 	}
 
 	/** Saves a new topology; refuses a name that is taken. */
@@ -138,7 +142,7 @@ export class TopologyStore {
 		const file = this.fileOf(name);
 		if (fs.existsSync(file)) throw this.#taken(name);
 		this.#refuseCaseTwin(name);
-		return {revision: writeTopologyDocument(file, topology, {create: true})};
+		return {revision: writeTopologyDocument(file, topology, {create: true}, {checked: this.checked})};
 	}
 
 	/**
@@ -146,7 +150,7 @@ export class TopologyStore {
 	 * ConflictError says so and nothing is written. `{force: true}` overwrites regardless.
 	 */
 	save(name: string, topology: Topology, mode: SaveMode): {revision: string} {
-		return {revision: writeTopologyDocument(this.fileOf(name), topology, mode)};
+		return {revision: writeTopologyDocument(this.fileOf(name), topology, mode, {checked: this.checked})};
 	}
 
 	/** Copies through a load, so the copy is checked and in the current schema. */
@@ -155,7 +159,7 @@ export class TopologyStore {
 		if (fs.existsSync(target)) throw this.#taken(to);
 		this.#refuseCaseTwin(to);
 		const {topology} = this.load(from);
-		return {revision: writeTopologyDocument(target, topology, {create: true})};
+		return {revision: writeTopologyDocument(target, topology, {create: true}, {checked: this.checked})};
 	}
 
 	rename(from: string, to: string): void {

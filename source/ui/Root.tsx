@@ -1,38 +1,36 @@
-// The console's root: the template picker on a first run, then the console screen; a plain
-// message while the terminal is smaller than 80x24. The console screen draws that message itself
-// and stays mounted, so its state (topology, undo, trace, cursors) lives through a small interval.
+// The console's root: the opening frame while the program behind the console loads, the template
+// picker on a first run, then the console screen; a plain message while the terminal is smaller
+// than 80x24. The console screen draws that message itself and stays mounted, so its state
+// (topology, undo, trace, cursors) lives through a small interval.
 import {useEffect, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import {ConsoleScreen} from './ConsoleScreen.js';
+import {OpeningView} from './OpeningView.js';
 import {TooSmallMessage} from './Chrome.js';
 import {fit, tooSmall} from './layout.js';
 import {errorText, type ConsoleServices, type Opened} from './services.js';
 import {useTerminalSize} from './useTerminalSize.js';
 import {hue} from './theme.js';
 
+/** The program behind the console and the topology it opened (none: the template picker). */
+export type Started = {readonly services: ConsoleServices; readonly opened?: Opened};
+
 export type RootProps = {
-	readonly services: ConsoleServices;
+	/** Services ready at once (tests); otherwise `start` brings them. */
+	readonly services?: ConsoleServices;
 	/** The topology to open; absent on a first run, which starts at the template picker. */
 	readonly opened?: Opened;
 	/**
-	 * Opens the topology after the first frame is on screen (a large one takes a while to load);
-	 * resolving to undefined means the template picker. A rejection ends the app with onFailure.
+	 * Loads the services and opens the topology named `name` after the first frame is on screen
+	 * (the code behind the console and a large topology take a while to load). A rejection ends
+	 * the app with onFailure.
 	 */
-	readonly load?: {readonly name: string; readonly open: () => Promise<Opened | undefined>};
+	readonly start?: {readonly name?: string; readonly run: () => Promise<Started>};
 	readonly onFailure?: (error: unknown) => void;
 	/** Called once the app is about to end, to let the caller restore the terminal. */
 	readonly onExit?: () => void;
 };
-
-function Opening({name}: {name: string}) {
-	return (
-		<Box flexDirection="column">
-			<Text bold>vpcsim  {name}</Text>
-			<Text dimColor>Opening {name}…</Text>
-		</Box>
-	);
-}
 
 // ink-select-input's own rows are blue; these go through the theme (NO_COLOR) and mark the row with `>`.
 function PickerIndicator({isSelected = false}: {isSelected?: boolean}) {
@@ -78,23 +76,29 @@ function TooSmall({columns, rows, onQuit}: {columns: number; rows: number; onQui
 	return <TooSmallMessage columns={columns} rows={rows} />;
 }
 
-export function Root({services, opened: initial, load, onFailure, onExit}: RootProps) {
+export function Root({services: given, opened: initial, start, onFailure, onExit}: RootProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
+	const [started, setStarted] = useState<Started | undefined>(given ? {services: given, opened: initial} : undefined);
 	const [opened, setOpened] = useState<Opened | undefined>(initial);
-	const [loading, setLoading] = useState(load !== undefined && initial === undefined);
 	const quit = () => {
 		onExit?.();
 		exit();
 	};
+	useInput(
+		(input, key) => {
+			if ((key.ctrl && input === 'c') || input === 'q') quit();
+		},
+		{isActive: started === undefined},
+	);
 	useEffect(() => {
-		if (!loading || !load) return;
+		if (started || !start) return;
 		// A timer, not a microtask: Ink writes the first frame before the (blocking) load starts.
 		const timer = setTimeout(() => {
-			load.open().then(
+			start.run().then(
 				result => {
-					setOpened(result);
-					setLoading(false);
+					setOpened(result.opened);
+					setStarted(result);
 				},
 				error => {
 					onFailure?.(error);
@@ -104,11 +108,11 @@ export function Root({services, opened: initial, load, onFailure, onExit}: RootP
 		}, 20);
 		return () => clearTimeout(timer);
 	}, []);
-	if (opened) {
+	if (started && opened) {
 		// A new key per topology: opening another one starts a fresh screen (state, undo, trace).
-		return <ConsoleScreen key={opened.name} opened={opened} services={services} columns={columns} rows={rows} onQuit={quit} onOpen={setOpened} />;
+		return <ConsoleScreen key={opened.name} opened={opened} services={started.services} columns={columns} rows={rows} onQuit={quit} onOpen={setOpened} />;
 	}
 	if (tooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} onQuit={quit} />;
-	if (loading && load) return <Opening name={load.name} />;
-	return <TemplatePicker services={services} width={columns} onOpened={setOpened} onQuit={quit} />;
+	if (!started) return start?.name ? <OpeningView name={start.name} columns={columns} rows={rows} /> : <Text bold>Welcome to vpcsim</Text>;
+	return <TemplatePicker services={started.services} width={columns} onOpened={setOpened} onQuit={quit} />;
 }

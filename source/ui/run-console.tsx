@@ -1,10 +1,12 @@
-// The console's entry: `vpcsim` and `vpcsim open <name|file>`. Checks the terminal, opens the
-// topology (or nothing: the template picker), and runs Ink inside the alternate screen.
+// The console's entry: `vpcsim` and `vpcsim open <name|file>`. Checks the terminal, draws the
+// first frame at once, then loads the program behind the console (the store, the schema, the
+// command language and the engine, in chunks of their own) and the topology, and runs Ink inside
+// the alternate screen until the user quits.
 import {render} from 'ink';
+import {lastUsedTopology, storePaths} from '../store/locate.js';
 import type {TopologyStore} from '../store/store.js';
-import {Root} from './Root.js';
+import {Root, type Started} from './Root.js';
 import type {ConsoleServices} from './services.js';
-import {createServices} from './storeServices.js';
 import {enterFullScreen, terminalProblem, type Streams} from './terminal.js';
 
 export type ConsoleOptions = {
@@ -12,7 +14,10 @@ export type ConsoleOptions = {
 	readonly topologyName?: string;
 	/** A topology file to open; changes are saved back to it. */
 	readonly file?: string;
-	readonly store: TopologyStore;
+	/** Where the saved topologies are (see storePaths); the store itself loads after the first frame. */
+	readonly home?: string;
+	/** An open store instead (tests). */
+	readonly store?: TopologyStore;
 	readonly streams?: Partial<Streams>;
 	/** Replaces the real services (tests). */
 	readonly services?: ConsoleServices;
@@ -30,15 +35,12 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
 		streams.stderr.write(`${problem}\n`);
 		return 2;
 	}
-	const services = options.services ?? createServices({store: options.store, file: options.file});
-
-	// The first frame goes up at once; the topology loads behind it (a large one takes a while).
-	const name = options.file ? fileNameOf(options.file) : (options.topologyName ?? options.store.getLastUsed());
-	const load = name === undefined ? undefined : {name, open: () => services.open(name)};
+	const name = options.file ? fileNameOf(options.file) : (options.topologyName ?? lastUsed(options));
+	const start = {name, run: () => startProgram(options, name)};
 	let failure: unknown;
 	const screen = enterFullScreen(streams);
 	try {
-		const app = render(<Root services={services} load={load} onFailure={error => (failure = error)} />, {
+		const app = render(<Root start={start} onFailure={error => (failure = error)} />, {
 			stdin: streams.stdin,
 			stdout: streams.stdout,
 			stderr: streams.stderr,
@@ -56,6 +58,22 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
 		return 2;
 	}
 	return 0;
+}
+
+function lastUsed(options: ConsoleOptions): string | undefined {
+	if (options.store) return options.store.getLastUsed();
+	// A damaged settings file is moved aside and only the preference is lost: the picker opens.
+	return lastUsedTopology(storePaths(options.home), () => new Date(), []);
+}
+
+/** After the first frame: the services (loaded now, unless given) and the topology, opened. */
+async function startProgram(options: ConsoleOptions, name: string | undefined): Promise<Started> {
+	let services = options.services;
+	if (!services) {
+		const {createServices} = await import('./storeServices.js');
+		services = createServices({store: options.store, home: options.home, file: options.file});
+	}
+	return {services, opened: name === undefined ? undefined : await services.open(name)};
 }
 
 function fileNameOf(file: string): string {

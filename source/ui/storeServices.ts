@@ -7,7 +7,7 @@ import {prepare, trace, type TraceContext} from '../engine/index.js';
 import {listTemplates, loadTemplate} from '../model/templates.js';
 import type {Topology} from '../model/types.js';
 import {readTopologyDocument, writeTopologyDocument} from '../store/document.js';
-import type {TopologyStore} from '../store/store.js';
+import {openStore, type TopologyStore} from '../store/store.js';
 import {applyCompletion} from './completion.js';
 import type {ConsoleServices, Opened} from './services.js';
 
@@ -23,12 +23,15 @@ function contextOf(topology: Topology): TraceContext {
 }
 
 export type ServiceOptions = {
-	readonly store: TopologyStore;
+	/** The saved topologies: an open store, or where to open one (see storePaths). */
+	readonly store?: TopologyStore;
+	readonly home?: string;
 	/** A topology file opened by path: saves go back to that file, not to the store. */
 	readonly file?: string;
 };
 
-export function createServices({store, file}: ServiceOptions): ConsoleServices {
+export function createServices({store: given, home, file}: ServiceOptions): ConsoleServices {
+	const store = given ?? openStore({home});
 	const fileName = file ? path.basename(file, path.extname(file)) : undefined;
 	const isFile = (name: string) => file !== undefined && name === fileName;
 	const remember = (name: string) => {
@@ -44,11 +47,11 @@ export function createServices({store, file}: ServiceOptions): ConsoleServices {
 		trace: (topology, flow) => trace(contextOf(topology), flow),
 		async save(name, topology, revision) {
 			const mode = revision === undefined ? {force: true as const} : {expectedRevision: revision};
-			if (isFile(name)) return writeTopologyDocument(file!, topology, mode);
+			if (isFile(name)) return writeTopologyDocument(file!, topology, mode, {checked: store.checked});
 			return store.save(name, topology, mode).revision;
 		},
 		async overwrite(name, topology) {
-			if (isFile(name)) return writeTopologyDocument(file!, topology, {force: true});
+			if (isFile(name)) return writeTopologyDocument(file!, topology, {force: true}, {checked: store.checked});
 			return store.save(name, topology, {force: true}).revision;
 		},
 		async saveAs(name, topology) {
@@ -58,7 +61,7 @@ export function createServices({store, file}: ServiceOptions): ConsoleServices {
 		},
 		async open(name): Promise<Opened> {
 			if (isFile(name)) {
-				const loaded = readTopologyDocument(file!, {quarantine: false});
+				const loaded = readTopologyDocument(file!, {quarantine: false, checked: store.checked});
 				return {name, topology: loaded.topology, revision: loaded.revision};
 			}
 			const loaded = store.load(name);

@@ -53,7 +53,7 @@ describe('the last topology used', () => {
 		fs.writeFileSync(store.settingsFile, '[]');
 		store.setLastUsed('lab');
 		expect(store.getLastUsed()).toBe('lab');
-		expect(filesIn(store.home)).toEqual(['settings.corrupt-2026-11-28T15-30-00Z-2.json', 'settings.corrupt-2026-11-28T15-30-00Z.json', 'settings.json', 'topologies']);
+		expect(filesIn(store.home)).toEqual(['checked.json', 'settings.corrupt-2026-11-28T15-30-00Z-2.json', 'settings.corrupt-2026-11-28T15-30-00Z.json', 'settings.json', 'topologies']);
 	});
 
 	it('removes and renames even when the settings file is damaged, and says where it went', () => {

@@ -1,5 +1,6 @@
-// The version printed by --version. The bundle has it inlined by scripts/build.mjs; running from
-// source (tests, tsx) reads package.json instead.
+// The program's version: printed by --version, and stamped on the store's record of the documents
+// it has checked. The bundle has it inlined by scripts/build.mjs; running from source (tests, tsx)
+// reads package.json instead.
 import {readFileSync} from 'node:fs';
 
 declare const __VPCSIM_VERSION__: string | undefined;
