@@ -6,7 +6,10 @@ import {CommandError} from './draft.js';
 import type {ProtocolValue} from './syntax.js';
 import type {CommandDef} from './types.js';
 
-/** What a trace may start or end at, offered by completion (addresses are typed). */
+/**
+ * What a trace may start or end at, offered by completion (addresses are typed). Not a client VPN
+ * endpoint: a trace refuses its bare name and takes client:<endpoint> (clientEnds) instead.
+ */
 const traceEnds: readonly ResourceKind[] = [
 	'instance',
 	'network-interface',
@@ -16,7 +19,6 @@ const traceEnds: readonly ResourceKind[] = [
 	'transit-gateway',
 	'vpn-gateway',
 	'load-balancer',
-	'client-vpn-endpoint',
 	'site',
 ];
 

@@ -162,7 +162,9 @@ test('a client of a client VPN endpoint is completed as client:<endpoint id or n
 	expect(complete('trace cl', 8, topology).suggestions).toEqual(clients);
 	expect(complete('trace web-1 client:r', 20, topology)).toEqual({replaceFrom: 12, suggestions: ['client:remote']});
 	expect(complete('trace "client:F', 15, topology).suggestions).toEqual(['"client:Field staff"']);
-	// What is offered is what a trace accepts.
+	// The endpoint's bare name is not offered: a trace refuses it.
+	expect(complete('trace rem', 9, topology).suggestions).toEqual([]);
+	// A quoted offer reads back as the name it quotes.
 	expect(runCommand(topology, 'trace "client:Field staff" web-1 tcp 443')).toMatchObject({ok: true, intent: {kind: 'trace', flow: {from: 'client:Field staff'}}});
 });
 
