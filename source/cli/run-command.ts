@@ -61,8 +61,9 @@ export const runCommand: Command = {
 		const mode = {expectedRevision: loaded.revision};
 		try {
 			const store = storeFor(io);
-			if (loaded.source.kind === 'saved') store.save(loaded.source.name, result.topology, mode);
-			else saveTopologyFile(loaded.source.file, result.topology, mode, {checked: store.checked});
+			// runScript checked AWS's rules after every line: the save checks only the structure again.
+			if (loaded.source.kind === 'saved') store.save(loaded.source.name, result.topology, mode, {rulesChecked: true});
+			else saveTopologyFile(loaded.source.file, result.topology, mode, {checked: store.checked, rulesChecked: true});
 		} catch (error) {
 			// The console's answer (reload, overwrite, save as) is no choice here: say what run did.
 			if (!(error instanceof ConflictError)) throw error;

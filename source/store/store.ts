@@ -148,9 +148,10 @@ export class TopologyStore {
 	/**
 	 * Saves over a topology that was loaded at `expectedRevision`; if the file changed since, a
 	 * ConflictError says so and nothing is written. `{force: true}` overwrites regardless.
+	 * `rulesChecked`: the caller has already checked AWS's rules on it (see WriteOptions).
 	 */
-	save(name: string, topology: Topology, mode: SaveMode): {revision: string} {
-		return {revision: writeTopologyDocument(this.fileOf(name), topology, mode, {checked: this.checked})};
+	save(name: string, topology: Topology, mode: SaveMode, options: {rulesChecked?: boolean} = {}): {revision: string} {
+		return {revision: writeTopologyDocument(this.fileOf(name), topology, mode, {checked: this.checked, ...options})};
 	}
 
 	/** Copies through a load, so the copy is checked and in the current schema. */

@@ -45,14 +45,16 @@ export function createServices({store: given, home, file}: ServiceOptions): Cons
 		run: (line, topology) => runCommand(topology, line),
 		complete: (line, cursor, topology) => applyCompletion(line, cursor, complete(line, cursor, topology)),
 		trace: (topology, flow) => trace(contextOf(topology), flow),
+		// Every topology the console saves was opened checked or made by a palette change, which
+		// checks AWS's rules before it is accepted: the save checks only the structure again.
 		async save(name, topology, revision) {
 			const mode = revision === undefined ? {force: true as const} : {expectedRevision: revision};
-			if (isFile(name)) return writeTopologyDocument(file!, topology, mode, {checked: store.checked});
-			return store.save(name, topology, mode).revision;
+			if (isFile(name)) return writeTopologyDocument(file!, topology, mode, {checked: store.checked, rulesChecked: true});
+			return store.save(name, topology, mode, {rulesChecked: true}).revision;
 		},
 		async overwrite(name, topology) {
-			if (isFile(name)) return writeTopologyDocument(file!, topology, {force: true}, {checked: store.checked});
-			return store.save(name, topology, {force: true}).revision;
+			if (isFile(name)) return writeTopologyDocument(file!, topology, {force: true}, {checked: store.checked, rulesChecked: true});
+			return store.save(name, topology, {force: true}, {rulesChecked: true}).revision;
 		},
 		async saveAs(name, topology) {
 			const {revision} = store.create(name, {...topology, name});

@@ -49,6 +49,8 @@ export function useSaving(opened: Opened, name: string, services: ConsoleService
 		persist(next) {
 			dispatch({type: 'saving'});
 			saving.current = saving.current.then(async () => {
+				// A timer, not a microtask: the change and "saving…" are drawn before the (blocking) write.
+				await new Promise(resolve => setTimeout(resolve, 0));
 				try {
 					busy.current = true;
 					revision.current = await services.save(nameRef.current, next, revision.current);

@@ -81,4 +81,17 @@ describe('documents already checked', () => {
 		checked.add('x');
 		expect(new CheckedRevisions(record).has('x')).toBe(true);
 	});
+
+	it('checks only the structure of a save whose caller checked the rules, never skipping the structure', () => {
+		const home = tempHome();
+		const file = path.join(home, 'lab.json');
+		// A subnet outside its VPC breaks a rule, not the structure.
+		const ruleBroken = {...sample(), subnets: [{...sample().subnets[0]!, cidr: '192.168.1.0/24'}]};
+		expect(() => writeTopologyDocument(file, ruleBroken, {force: true})).toThrow(/192\.168\.1\.0\/24/);
+		expect(fs.existsSync(file)).toBe(false);
+		writeTopologyDocument(file, ruleBroken, {force: true}, {rulesChecked: true});
+		expect(JSON.parse(fs.readFileSync(file, 'utf8')).subnets[0].cidr).toBe('192.168.1.0/24');
+		const structureBroken = {...sample(), vpcs: [{...sample().vpcs[0]!, cidrBlocks: 'nope'}]} as unknown as ReturnType<typeof sample>;
+		expect(() => writeTopologyDocument(file, structureBroken, {force: true}, {rulesChecked: true})).toThrow(/cidrBlocks/);
+	});
 });
