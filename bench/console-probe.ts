@@ -1,7 +1,10 @@
 // Times the console as a user meets it: the built CLI opened on a topology file inside a pseudo-
-// terminal (util-linux `script`), the first frame, then redraws after key presses. Ink brackets
-// each frame in synchronized-output marks (ESC[?2026h ... ESC[?2026l), so a frame is complete
-// at its closing mark; without marks, at the last output before a short quiet gap.
+// terminal (util-linux `script`), the first frame, the panes, then redraws after key presses. Ink
+// brackets each frame in synchronized-output marks (ESC[?2026h ... ESC[?2026l), so a frame is
+// complete at its closing mark; without marks, at the last output before a short quiet gap.
+// Launch is the moment the shell inside the terminal execs Node: it prints the wall clock just
+// before, so the figures leave out starting `script` and the shell, which a user's terminal has
+// already done.
 import {spawn, spawnSync} from 'node:child_process';
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -9,10 +12,10 @@ import {join} from 'node:path';
 import {now} from './measure.js';
 
 export type ConsoleReport = {
-	/** Launch to the first output of any kind (the "opening" screen). */
-	firstPaint: number;
-	/** Launch to the first complete frame with the panes drawn. */
+	/** Launch to the first complete frame (the console's frame, drawn while the topology loads). */
 	firstFrame: number;
+	/** Launch to the first complete frame with the topology in the panes. */
+	panes: number;
 	/** Key press to its redraw being complete, per key. */
 	keys: number[];
 	/** Keys after which nothing was redrawn within a second. */
@@ -20,6 +23,9 @@ export type ConsoleReport = {
 };
 
 const FRAME_END = '\u001b[?2026l';
+const LAUNCH = /\bLAUNCH(\d{19})\b/;
+/** The header's save state ("saved", "unsaved"), shown once a topology is open. */
+const OPENED = 'saved';
 const QUIET_MS = 25;
 const sleep = (ms: number) => new Promise(resolve => setTimeout(resolve, ms));
 const quote = (text: string) => `'${text.replaceAll("'", "'\\''")}'`;
@@ -28,22 +34,34 @@ export function hasPty(): boolean {
 	return spawnSync('script', ['--version'], {encoding: 'utf8'}).status === 0;
 }
 
-export async function probeConsole(cli: string, topologyFile: string, keys = 30): Promise<ConsoleReport> {
-	const home = mkdtempSync(join(tmpdir(), 'vpcsim-console-'));
-	const command = `stty cols 120 rows 40 2>/dev/null; exec ${quote(process.execPath)} ${quote(cli)} open ${quote(topologyFile)}`;
-	const start = now();
-	const child = spawn('script', ['-qfec', command, '/dev/null'], {env: {...process.env, VPCSIM_HOME: home, TERM: 'xterm-256color'}, stdio: ['pipe', 'pipe', 'ignore']});
+/** Opens `topology` (a saved name in `options.home`, or a file) in the console and times it. */
+export async function probeConsole(cli: string, topology: string, options: {keys?: number; home?: string; env?: NodeJS.ProcessEnv} = {}): Promise<ConsoleReport> {
+	const keys = options.keys ?? 30;
+	const home = options.home ?? mkdtempSync(join(tmpdir(), 'vpcsim-console-'));
+	const command = `stty cols 120 rows 40 2>/dev/null; echo LAUNCH$(date +%s%N); exec ${quote(process.execPath)} ${quote(cli)} open ${quote(topology)}`;
+	const child = spawn('script', ['-qfec', command, '/dev/null'], {env: {...(options.env ?? process.env), VPCSIM_HOME: home, TERM: 'xterm-256color'}, stdio: ['pipe', 'pipe', 'ignore']});
 	let output = '';
-	let lastChunk = start;
+	let lastChunk = now();
 	let frameEnds: number[] = [];
-	let firstPaint = Number.NaN;
+	/** Every frame's end, in order: the n-th mark in the output ended at allEnds[n - 1]. */
+	const allEnds: number[] = [];
+	let start = Number.NaN;
 	child.stdout.setEncoding('utf8');
 	child.stdout.on('data', (chunk: string) => {
 		const at = now();
-		if (Number.isNaN(firstPaint)) firstPaint = at - start;
+		if (Number.isNaN(start)) {
+			const launch = LAUNCH.exec(output + chunk);
+			// Nanoseconds since the epoch, moved onto the clock of now(): wall clock minus its offset.
+			if (launch) start = Number(BigInt(launch[1]!) / 1000n) / 1000 - (performance.timeOrigin + performance.now() - now());
+		}
+		const from = Math.max(0, output.length - FRAME_END.length + 1);
 		output += chunk;
 		lastChunk = at;
-		for (let i = chunk.indexOf(FRAME_END); i >= 0; i = chunk.indexOf(FRAME_END, i + 1)) frameEnds.push(at);
+		// Searched in the whole output, so a mark split across two chunks still counts.
+		for (let i = output.indexOf(FRAME_END, from); i >= 0; i = output.indexOf(FRAME_END, i + 1)) {
+			frameEnds.push(at);
+			allEnds.push(at);
+		}
 	});
 	const exited = new Promise<void>(resolve => child.on('exit', () => resolve()));
 
@@ -57,20 +75,26 @@ export async function probeConsole(cli: string, topologyFile: string, keys = 30)
 			await sleep(2);
 		}
 	};
-	try {
-		let firstFrame = Number.NaN;
-		while (now() - start < 20_000 && child.exitCode === null) {
-			const at = output.indexOf('Resources');
+	/** When the first frame drawing `marker` was complete, from launch. */
+	const frameWith = async (marker: string): Promise<number> => {
+		const began = now();
+		while (now() - began < 20_000 && child.exitCode === null) {
+			const at = output.indexOf(marker, output.search(LAUNCH) + 30);
 			if (at >= 0) {
+				// The end mark of the frame that drew it: the first end mark at or after the marker.
 				const end = output.indexOf(FRAME_END, at);
 				if (end >= 0 || now() - lastChunk >= QUIET_MS) {
-					firstFrame = (end >= 0 ? frameEnds[frameEnds.length - 1]! : lastChunk) - start;
-					break;
+					const ends = output.slice(0, end >= 0 ? end + FRAME_END.length : output.length).split(FRAME_END).length - 1;
+					return (end >= 0 ? allEnds[ends - 1]! : lastChunk) - start;
 				}
 			}
 			await sleep(2);
 		}
-		if (Number.isNaN(firstFrame)) throw new Error(`no console frame within 20 s${output ? `; it printed: ${output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').trim().slice(0, 120)}` : ''}`);
+		throw new Error(`no console frame showing "${marker}" within 20 s${output ? `; it printed: ${output.replace(/\u001b\[[0-9;?]*[A-Za-z]/g, '').trim().slice(0, 120)}` : ''}`);
+	};
+	try {
+		const firstFrame = await frameWith('Resources');
+		const panes = await frameWith(OPENED);
 		await sleep(300);
 		const times: number[] = [];
 		let missed = 0;
@@ -83,11 +107,11 @@ export async function probeConsole(cli: string, topologyFile: string, keys = 30)
 			else times.push(done - sent);
 			await sleep(40);
 		}
-		return {firstPaint, firstFrame, keys: times, missed};
+		return {firstFrame, panes, keys: times, missed};
 	} finally {
 		child.stdin.write('q');
 		await Promise.race([exited, sleep(1500)]);
 		if (child.exitCode === null) child.kill('SIGTERM');
-		rmSync(home, {recursive: true, force: true});
+		if (!options.home) rmSync(home, {recursive: true, force: true});
 	}
 }

@@ -147,7 +147,7 @@ async function sections(work: string): Promise<void> {
 	printHook('import', '< 3 s, < 500 MB', await measureAwsImport(snapshot.dir, topology));
 
 	section('console (the built CLI in a pseudo-terminal, 120x40)');
-	printHook('console', '<= 400 ms, <= 30 ms', await measureConsole(topologyFile));
+	printHook('console', '<= 400 ms, <= 30 ms', await measureConsole(topologyFile, topology));
 }
 
 main().catch(error => {
