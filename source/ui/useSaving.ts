@@ -89,6 +89,8 @@ export function useSaving(opened: Opened, name: string, services: ConsoleService
 			services.saveAs(newName, topology).then(
 				saved => {
 					revision.current = saved;
+					// The watcher reads the new name's file from now on: its stamp, not the old file's.
+					nameRef.current = newName;
 					noteSaved();
 					dispatch({type: 'renamed', name: newName, revision: saved});
 					dispatch({type: 'message', text: `Saved as ${newName}; you are now editing ${newName}.`, tone: 'success'});

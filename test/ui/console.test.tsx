@@ -288,6 +288,19 @@ describe('palette', () => {
 		expect(frame().slice(frame().indexOf('│:'))).not.toContain('…');
 	});
 
+	it('after save as, watches the new file and does not take its own save for another writer', async () => {
+		const {frame, stdin, store} = await open();
+		await press(stdin, ':');
+		await type(stdin, 'save-as lab-copy');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('now editing lab-copy'), 'the save as');
+		// The watcher looks every 2 s: give it two looks.
+		await new Promise(resolve => setTimeout(resolve, 4500));
+		expect(frame()).not.toContain('changed on disk');
+		store.save('lab-copy', {...store.load('lab-copy').topology, title: 'edited elsewhere'}, {force: true});
+		await waitFor(() => frame().includes('changed on disk'), 'the header to notice the new file changing', 6000);
+	});
+
 	it('asks what to do when the file changed on disk', async () => {
 		const {frame, stdin, store, opened} = await open();
 		store.save('basic-public-private', {...opened.topology, title: 'edited elsewhere'}, {force: true});
