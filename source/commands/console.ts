@@ -1,26 +1,10 @@
 // Commands that do not change the topology (trace, cidr, help, and the console's own: undo, redo,
 // save-as, open, quit), and rename, which changes only a name.
-import {type ResourceKind, label} from '../model/resources.js';
+import {label, traceDestinationKinds, traceSourceKinds} from '../model/resources.js';
 import type {Topology} from '../model/types.js';
 import {CommandError} from './draft.js';
 import type {ProtocolValue} from './syntax.js';
 import type {CommandDef} from './types.js';
-
-/**
- * What a trace may start or end at, offered by completion (addresses are typed). Not a client VPN
- * endpoint: a trace refuses its bare name and takes client:<endpoint> (clientEnds) instead.
- */
-const traceEnds: readonly ResourceKind[] = [
-	'instance',
-	'network-interface',
-	'vpc-endpoint',
-	'internet-gateway',
-	'nat-gateway',
-	'transit-gateway',
-	'vpn-gateway',
-	'load-balancer',
-	'site',
-];
 
 /**
  * A laptop connected through a client VPN endpoint has no resource of its own to name: a trace
@@ -37,8 +21,8 @@ export const consoleCommands: CommandDef[] = [
 			'Opens a trace. <from> and <to> are a resource id or name (instance, network interface, endpoint, gateway), an IPv4 address (outside every VPC and site: an internet host), or client:<client-vpn-endpoint>. The protocol defaults to tcp; sport= sets the source port (default 49152).',
 		example: 'trace web-1 10.1.2.3 tcp 443',
 		args: [
-			{name: 'from', kind: 'text', refKinds: traceEnds, suggest: clientEnds, placeholder: '<from>'},
-			{name: 'to', kind: 'text', refKinds: traceEnds, suggest: clientEnds, placeholder: '<to>'},
+			{name: 'from', kind: 'text', refKinds: traceSourceKinds, suggest: clientEnds, placeholder: '<from>'},
+			{name: 'to', kind: 'text', refKinds: traceDestinationKinds, suggest: clientEnds, placeholder: '<to>'},
 			{name: 'protocol', kind: 'protocol', optional: true},
 			{name: 'port', kind: 'int', min: 0, max: 65535, optional: true},
 		],

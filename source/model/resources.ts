@@ -60,6 +60,27 @@ export const routeTargetKinds: readonly ResourceKind[] = [
 	'instance',
 ];
 
+/**
+ * What a trace can start from when named (an address or client:<client-vpn-endpoint> aside): an
+ * instance or interface, an on-premises site, or the gateway in front of a host outside AWS (an
+ * internet gateway stands for an internet host, a VPN or Direct Connect resource for its site).
+ */
+export const traceSourceKinds: readonly ResourceKind[] = [
+	'instance',
+	'network-interface',
+	'site',
+	'internet-gateway',
+	'vpn-gateway',
+	'customer-gateway',
+	'vpn-connection',
+	'dx-connection',
+	'virtual-interface',
+	'dx-gateway',
+];
+
+/** What a trace can go to when named: the sources, and NAT gateways and VPC endpoints, which only answer. */
+export const traceDestinationKinds: readonly ResourceKind[] = [...traceSourceKinds, 'nat-gateway', 'vpc-endpoint'];
+
 export type ResourceEntry = {
 	readonly kind: ResourceKind;
 	readonly collection: CollectionKey;

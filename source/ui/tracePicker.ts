@@ -11,16 +11,21 @@ function named(resource: {id: string; name?: string}): string {
 	return resource.name ?? resource.id;
 }
 
-/** Everything a trace can start from or go to, instances first. */
-export function traceEndpoints(topology: Topology): Endpoint[] {
+/**
+ * What a trace can start from (`from`) or go to (`to`), instances first: the same kinds a trace
+ * accepts by name (traceSourceKinds, traceDestinationKinds), so nothing offered is then refused.
+ */
+export function traceEndpoints(topology: Topology, side: 'from' | 'to'): Endpoint[] {
 	const endpoints: Endpoint[] = [];
 	const ipOf = new Map<string, string>();
 	for (const eni of topology.networkInterfaces) if (eni.instanceId && (eni.deviceIndex ?? 0) === 0 && !ipOf.has(eni.instanceId)) ipOf.set(eni.instanceId, eni.privateIp);
 	for (const instance of topology.instances) endpoints.push({ref: instance.name ?? instance.id, label: named(instance), detail: `instance ${ipOf.get(instance.id) ?? ''}`.trim()});
 	for (const eni of topology.networkInterfaces) if (!eni.instanceId) endpoints.push({ref: eni.id, label: named(eni), detail: `interface ${eni.privateIp}`});
-	for (const endpoint of topology.vpcEndpoints) endpoints.push({ref: endpoint.id, label: named(endpoint), detail: `${endpoint.type} endpoint ${endpoint.serviceName}`});
-	for (const lb of topology.loadBalancers) endpoints.push({ref: lb.id, label: named(lb), detail: `${lb.type} load balancer`});
-	for (const nat of topology.natGateways) endpoints.push({ref: nat.id, label: named(nat), detail: `NAT gateway ${nat.privateIp}`});
+	if (side === 'to') {
+		// Endpoints and NAT gateways answer; they never open a connection of their own.
+		for (const endpoint of topology.vpcEndpoints) endpoints.push({ref: endpoint.id, label: named(endpoint), detail: `${endpoint.type} endpoint ${endpoint.serviceName}`});
+		for (const nat of topology.natGateways) endpoints.push({ref: nat.id, label: named(nat), detail: `NAT gateway ${nat.privateIp}`});
+	}
 	for (const client of topology.clientVpnEndpoints) endpoints.push({ref: `client:${client.id}`, label: `client of ${named(client)}`, detail: `client VPN ${client.clientCidr}`});
 	for (const site of topology.sites) {
 		const first = site.cidrs[0];

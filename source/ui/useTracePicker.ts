@@ -9,7 +9,8 @@ import {flowOf, noMatch, pickerCandidates, pickerReducer, startPicker, traceEndp
 /** `runFlow` starts the trace, or returns why it cannot. */
 export function useTracePicker(topology: Topology, open: boolean, runFlow: (flow: FlowSpec) => string | undefined) {
 	const [picker, dispatch] = useReducer(pickerReducer, undefined, () => startPicker());
-	const endpoints = useMemo(() => (open ? traceEndpoints(topology) : []), [topology, open]);
+	const side = picker.step === 'from' ? 'from' : 'to';
+	const endpoints = useMemo(() => (open ? traceEndpoints(topology, side) : []), [topology, open, side]);
 	const candidates = useMemo(() => pickerCandidates(endpoints, picker.query), [endpoints, picker.query]);
 	const submit = () => {
 		if (picker.step !== 'protocol') {

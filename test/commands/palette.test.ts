@@ -148,6 +148,19 @@ test('trace ends are completed from instances, interfaces, endpoints and gateway
 	expect(complete('trace web-1 m', 13, topology).suggestions).toEqual(['main']);
 });
 
+test('a trace offers at each end only what a trace takes there: no load balancer or transit gateway, NAT gateways only as destinations', () => {
+	const topology = build([
+		'add vpc app 10.0.0.0/16',
+		'add subnet n-a app 10.0.1.0/24',
+		'add instance n-web n-a',
+		'add nat n-nat subnet=n-a public',
+		'add lb n-lb vpc=app subnet=n-a',
+		'add tgw n-hub',
+	]);
+	expect(complete('trace n-', 8, topology).suggestions).toEqual(['n-web', 'n-web-eth0']);
+	expect(complete('trace n-web n-', 14, topology).suggestions).toEqual(['n-nat', 'n-web', 'n-web-eth0']);
+});
+
 test('a client of a client VPN endpoint is completed as client:<endpoint id or name> at either end of a trace', () => {
 	const topology = build([
 		'add vpc app 10.0.0.0/16',

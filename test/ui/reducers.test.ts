@@ -1,11 +1,12 @@
 import {describe, expect, it} from 'vitest';
 import {loadTemplate} from '../../source/model/templates.js';
 import type {TraceResult} from '../../source/engine/types.js';
+import type {Topology} from '../../source/model/types.js';
 import {consoleReducer, createConsoleState} from '../../source/ui/consoleState.js';
 import {createHistory, pushHistory, redoHistory, undoHistory} from '../../source/ui/history.js';
 import {computeLayout, fit, listRows, tooSmall, windowStart, wrapText} from '../../source/ui/layout.js';
 import {emptyPalette, paletteReducer} from '../../source/ui/paletteState.js';
-import {parseProtocolLine, pickerReducer, startPicker} from '../../source/ui/tracePicker.js';
+import {parseProtocolLine, pickerReducer, startPicker, traceEndpoints} from '../../source/ui/tracePicker.js';
 
 const topology = loadTemplate('basic-public-private');
 const hop = (component: string) => ({component, type: 'instance', action: 'forward' as const, detail: component});
@@ -241,5 +242,22 @@ describe('layout', () => {
 		expect(tooSmall(80, 23)).toBe(true);
 		expect(tooSmall(80, 24)).toBe(false);
 		expect(fit('abcdef', 4)).toBe('abc…');
+	});
+});
+
+describe('trace picker endpoints', () => {
+	it('offers at each end only what a trace takes there', () => {
+		const basic = loadTemplate('basic-public-private');
+		const privatelink = loadTemplate('privatelink-service');
+		const refs = (topology: Topology, side: 'from' | 'to') => traceEndpoints(topology, side).map(endpoint => endpoint.ref);
+		const nat = basic.natGateways[0]!.id;
+		const endpoint = privatelink.vpcEndpoints[0]!.id;
+		const lb = privatelink.loadBalancers[0]!.id;
+		expect(refs(basic, 'from')).not.toContain(nat);
+		expect(refs(basic, 'to')).toContain(nat);
+		expect(refs(privatelink, 'from')).not.toContain(endpoint);
+		expect(refs(privatelink, 'to')).toContain(endpoint);
+		expect([...refs(privatelink, 'from'), ...refs(privatelink, 'to')]).not.toContain(lb);
+		for (const side of ['from', 'to'] as const) expect(refs(basic, side)).toEqual(expect.arrayContaining(['web-1', 'app-1', '203.0.113.10']));
 	});
 });
