@@ -154,3 +154,49 @@ describe('first run', () => {
 		cleanup();
 	});
 });
+
+describe('opening', () => {
+	it('draws the console frame at once, fills the panes when the start resolves, and quits with q meanwhile', async () => {
+		const setup = openedTemplate('basic-public-private');
+		let resolveStart!: (started: {services: typeof setup.services; opened: typeof setup.opened}) => void;
+		const start = {name: 'basic-public-private', run: () => new Promise<{services: typeof setup.services; opened: typeof setup.opened}>(resolve => (resolveStart = resolve))};
+		let app!: ReturnType<typeof render>;
+		await act(async () => {
+			app = render(<Root start={start} />);
+			await tick();
+		});
+		const frame = () => app.lastFrame() ?? '';
+		expect(frame()).toContain('vpcsim  basic-public-private');
+		expect(frame()).toContain('opening…');
+		for (const title of ['[1 Resources]', 'Routes', 'Rules', 'Trace']) expect(frame()).toContain(title);
+		expect(frame()).toContain('q quit');
+		await waitFor(() => resolveStart !== undefined, 'the start to be called');
+		await act(async () => resolveStart({services: setup.services, opened: setup.opened}));
+		await waitFor(() => /saved\s*$/m.test(frame().split('\n')[0]!), 'the panes');
+		expect(frame()).toContain('VPC main');
+		await act(async () => app.unmount());
+
+		// Before the start resolves, q ends the app.
+		let exited = false;
+		await act(async () => {
+			app = render(<Root start={{name: 'x', run: () => new Promise(() => {})}} onExit={() => (exited = true)} />);
+			await tick();
+		});
+		await press(app.stdin, 'q');
+		expect(exited).toBe(true);
+		await act(async () => app.unmount());
+		setup.cleanup();
+	});
+
+	it('ends with the reason when the start fails', async () => {
+		let failure: unknown;
+		let app!: ReturnType<typeof render>;
+		await act(async () => {
+			app = render(<Root start={{name: 'lab', run: () => Promise.reject(new Error('lab.json: not valid JSON'))}} onFailure={error => (failure = error)} />);
+			await tick();
+		});
+		await waitFor(() => failure !== undefined, 'the failure');
+		expect((failure as Error).message).toContain('not valid JSON');
+		await act(async () => app.unmount());
+	});
+});
