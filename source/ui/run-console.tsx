@@ -23,7 +23,11 @@ export type ConsoleOptions = {
 	readonly services?: ConsoleServices;
 };
 
-/** Runs the console until the user quits; resolves with the exit status (0, or 2 for bad input). */
+/**
+ * Runs the console until the user quits; resolves with the exit status (0, or 2 when there is no
+ * terminal). A topology that cannot be opened is thrown once the terminal is restored, for the
+ * command line to report as it reports any error (one line, a hint, the exit status).
+ */
 export async function runConsole(options: ConsoleOptions): Promise<number> {
 	const streams: Streams = {
 		stdin: options.streams?.stdin ?? process.stdin,
@@ -36,7 +40,10 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
 		return 2;
 	}
 	const name = options.file ? fileNameOf(options.file) : (options.topologyName ?? lastUsed(options));
-	const start = {name, run: () => startProgram(options, name)};
+	// Quitting on the opening frame stops the start before it opens (or moves aside) anything.
+	let quit = false;
+	let starting: Promise<unknown> | undefined;
+	const start = {name, run: () => (starting = startProgram(options, name, () => quit)) as Promise<Started>};
 	let failure: unknown;
 	const screen = enterFullScreen(streams);
 	try {
@@ -50,13 +57,12 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
 			maxFps: 120,
 		});
 		await app.waitUntilExit();
+		quit = true;
+		await starting?.catch(error => (failure ??= error));
 	} finally {
 		screen.restore();
 	}
-	if (failure !== undefined) {
-		streams.stderr.write(`vpcsim: ${failure instanceof Error ? failure.message : String(failure)}\n`);
-		return 2;
-	}
+	if (failure !== undefined) throw failure;
 	return 0;
 }
 
@@ -67,13 +73,13 @@ function lastUsed(options: ConsoleOptions): string | undefined {
 }
 
 /** After the first frame: the services (loaded now, unless given) and the topology, opened. */
-async function startProgram(options: ConsoleOptions, name: string | undefined): Promise<Started> {
+async function startProgram(options: ConsoleOptions, name: string | undefined, quitting: () => boolean): Promise<Started> {
 	let services = options.services;
 	if (!services) {
 		const {createServices} = await import('./storeServices.js');
 		services = createServices({store: options.store, home: options.home, file: options.file});
 	}
-	return {services, opened: name === undefined ? undefined : await services.open(name)};
+	return {services, opened: name === undefined || quitting() ? undefined : await services.open(name)};
 }
 
 function fileNameOf(file: string): string {

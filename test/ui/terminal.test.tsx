@@ -200,3 +200,44 @@ describe('opening', () => {
 		await act(async () => app.unmount());
 	});
 });
+
+describe('a console that cannot open its topology', () => {
+	function terminal() {
+		const stdin = fakeStream(true);
+		Object.assign(stdin.stream, {setRawMode: () => stdin.stream, isRaw: false, ref: () => stdin.stream, unref: () => stdin.stream});
+		const stdout = fakeStream(true);
+		Object.assign(stdout.stream, {columns: 100, rows: 30});
+		return {stdin, stdout, stderr: fakeStream(true)};
+	}
+
+	it('restores the terminal, then hands the error to the command line to report', async () => {
+		const setup = openedTemplate('basic-public-private');
+		const broken = Object.assign(new Error('lab.json is not valid JSON: unexpected end at line 1, column 20; moved it aside to lab.corrupt.json'), {name: 'StoreError'});
+		const services = {...setup.services, open: () => Promise.reject(broken)};
+		const {stdin, stdout, stderr} = terminal();
+		const run = runConsole({services, topologyName: 'lab', store: setup.store, streams: {stdin: stdin.stream, stdout: stdout.stream, stderr: stderr.stream}});
+		await expect(run).rejects.toBe(broken);
+		expect(stdout.text()).toContain('\u001B[?1049h');
+		expect(stdout.text().endsWith('\u001B[?25h\u001B[?1049l')).toBe(true);
+		setup.cleanup();
+	});
+
+	it('opens nothing once the user has quit on the opening frame', async () => {
+		const setup = openedTemplate('basic-public-private');
+		let opens = 0;
+		const services = {
+			...setup.services,
+			open: async (name: string) => {
+				opens++;
+				return setup.services.open(name);
+			},
+		};
+		const {stdin, stdout, stderr} = terminal();
+		const run = runConsole({services, topologyName: 'basic-public-private', store: setup.store, streams: {stdin: stdin.stream, stdout: stdout.stream, stderr: stderr.stream}});
+		// q before the start's timer fires.
+		stdin.stream.write('q');
+		await expect(run).resolves.toBe(0);
+		expect(opens).toBe(0);
+		setup.cleanup();
+	});
+});
