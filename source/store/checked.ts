@@ -4,13 +4,17 @@
 // parsing its JSON gives exactly the topology the check gave, and the check is skipped.
 //
 // The record is a cache, never the user's work: `<home>/checked.json`, the last few hundred
-// revisions, stamped with the program's version (another version checks afresh). A record that
-// cannot be read or written only means checking again.
+// revisions, stamped with the program's version and the fingerprint of its checking code (any
+// other program checks afresh). A record that cannot be read or written only means checking
+// again; a damaged one is replaced. It is only kept in a home that exists: a read never creates one.
 import fs from 'node:fs';
-import {version} from '../model/version.js';
+import path from 'node:path';
+import {checkFingerprint, version} from '../model/version.js';
 import {writeJsonFile} from './document.js';
 
 const KEEP = 256;
+
+const stamp = () => `${version()} ${checkFingerprint()}`;
 
 export class CheckedRevisions {
 	readonly #file: string;
@@ -28,8 +32,9 @@ export class CheckedRevisions {
 		const revisions = this.#read();
 		if (revisions[revisions.length - 1] === revision) return;
 		this.#revisions = [...revisions.filter(r => r !== revision), revision].slice(-KEEP);
+		if (!fs.existsSync(path.dirname(this.#file))) return;
 		try {
-			writeJsonFile(this.#file, {vpcsim: version(), revisions: this.#revisions});
+			writeJsonFile(this.#file, {vpcsim: stamp(), revisions: this.#revisions});
 		} catch {
 			// A read-only home: everything still works, each open checks in full.
 		}
@@ -40,7 +45,7 @@ export class CheckedRevisions {
 		let revisions: string[] = [];
 		try {
 			const record = JSON.parse(fs.readFileSync(this.#file, 'utf8')) as {vpcsim?: unknown; revisions?: unknown};
-			if (record.vpcsim === version() && Array.isArray(record.revisions)) revisions = record.revisions.filter((r): r is string => typeof r === 'string');
+			if (record.vpcsim === stamp() && Array.isArray(record.revisions)) revisions = record.revisions.filter((r): r is string => typeof r === 'string');
 		} catch {
 			// Missing or damaged: nothing is known to be checked.
 		}

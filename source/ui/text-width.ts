@@ -29,7 +29,7 @@ function isNarrow(code: number): boolean {
 
 /**
  * The width of `text` in columns when every character is one column wide, skipping colour and
- * other CSI escape sequences; -1 when it needs the full rules.
+ * style escape sequences; -1 when it needs the full rules.
  */
 export function narrowWidth(text: string): number {
 	let width = 0;
@@ -40,11 +40,11 @@ export function narrowWidth(text: string): number {
 			continue;
 		}
 		if (code === 0x1b && text.charCodeAt(i + 1) === 0x5b) {
-			// CSI: parameter and intermediate bytes, then one final byte in @..~.
+			// The escapes Ink writes for colour and style: ESC [ digits ; : ... then a letter.
 			let j = i + 2;
-			while (j < text.length && text.charCodeAt(j) >= 0x20 && text.charCodeAt(j) <= 0x3f) j++;
+			while (j < text.length && text.charCodeAt(j) >= 0x30 && text.charCodeAt(j) <= 0x3b) j++;
 			const final = text.charCodeAt(j);
-			if (!(final >= 0x40 && final <= 0x7e)) return -1;
+			if (!((final >= 0x41 && final <= 0x5a) || (final >= 0x61 && final <= 0x7a))) return -1;
 			i = j;
 			continue;
 		}

@@ -1,11 +1,12 @@
 // The shipped binary, dist/cli.js, as a user runs it (built from the current source by
 // test/global-setup.ts).
 import {spawn, spawnSync} from 'node:child_process';
-import {writeFileSync} from 'node:fs';
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {describe, expect, it} from 'vitest';
 import {TEMPLATE_ORDER} from '../../source/model/templates.js';
+import {checkFingerprint} from '../../source/model/version.js';
 import {tempFolder} from './helpers.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -35,6 +36,11 @@ describe('dist/cli.js', () => {
 		const {status, stdout} = vpcsim(['--version'], {cwd: tempFolder()});
 		expect(status).toBe(0);
 		expect(stdout).toMatch(/^\d+\.\d+\.\d+\n$/);
+	});
+
+	it('carries the fingerprint of the checking code it was built from', () => {
+		const bundle = [binary, ...readdirSync(path.join(root, 'dist', 'chunks')).map(name => path.join(root, 'dist', 'chunks', name))].map(file => readFileSync(file, 'utf8')).join('\n');
+		expect(bundle).toContain(`"${checkFingerprint()}"`);
 	});
 
 	it('lists the nine templates', () => {

@@ -7,6 +7,7 @@ import {CheckedRevisions} from '../../source/store/checked.js';
 import {readTopologyDocument, writeTopologyDocument} from '../../source/store/document.js';
 import {openStore} from '../../source/store/index.js';
 import {revisionOf} from '../../source/store/json.js';
+import {checkFingerprint, version} from '../../source/model/version.js';
 import {sample, tempHome} from './helpers.js';
 
 vi.mock('../../source/model/load.js', async original => {
@@ -46,14 +47,26 @@ describe('documents already checked', () => {
 		expect(checks()).toBe(before + 1);
 	});
 
-	it('refuses a bad file even if its content was once recorded under another version', () => {
+	it('refuses a bad file even if its content was once recorded by another version or other checking code', () => {
 		const home = tempHome();
 		const record = path.join(home, 'checked.json');
 		const file = path.join(home, 'bad.json');
 		const bad = `${JSON.stringify({schemaVersion: 1, name: 'bad', vpcs: [{id: 'vpc-1', cidrBlock: '10.0.0.0/33'}]}, undefined, '\t')}\n`;
 		fs.writeFileSync(file, bad);
-		fs.writeFileSync(record, JSON.stringify({vpcsim: '0.0.0-old', revisions: [revisionOf(Buffer.from(bad))]}));
-		expect(() => readTopologyDocument(file, {quarantine: false, checked: new CheckedRevisions(record)})).toThrow(/bad\.json: vpcs\[0\]/);
+		const revisions = [revisionOf(Buffer.from(bad))];
+		for (const stamp of [`0.0.0-old ${checkFingerprint()}`, `${version()} 0000000000000000`, version()]) {
+			fs.writeFileSync(record, JSON.stringify({vpcsim: stamp, revisions}));
+			expect(() => readTopologyDocument(file, {quarantine: false, checked: new CheckedRevisions(record)})).toThrow(/bad\.json: vpcs\[0\]/);
+		}
+		// The same record under this program's own stamp is trusted: the stamp is all that stood between.
+		fs.writeFileSync(record, JSON.stringify({vpcsim: `${version()} ${checkFingerprint()}`, revisions}));
+		expect(() => readTopologyDocument(file, {quarantine: false, checked: new CheckedRevisions(record)})).not.toThrow();
+	});
+
+	it('never creates a home just to keep the record', () => {
+		const home = path.join(tempHome(), 'not-there');
+		new CheckedRevisions(path.join(home, 'checked.json')).add('x');
+		expect(fs.existsSync(home)).toBe(false);
 	});
 
 	it('records a document that is exactly as vpcsim writes it when it passes a check, and keeps the record short', () => {

@@ -23,13 +23,13 @@ describe('narrowWidth', () => {
 	});
 
 	it('counts the frames, arrows and marks the console draws, and skips colour codes', () => {
-		for (const text of ['┌─ Resources ─┐', '│ ▸ vpc-1  10.0.0.0/16 │', '← → ↑ ↓ ↔ … — ▶ ▾ ✗ ✓ █', '\u001B[31mred\u001B[39m', '\u001B[1;38;5;208m▶ hop\u001B[0m', 'café Zürich']) {
+		for (const text of ['┌─ Resources ─┐', '│ ▸ vpc-1  10.0.0.0/16 │', '← → ↑ ↓ ↔ … — ▶ ▾ ✗ ✓ █', '\u001B[31mred\u001B[39m', '\u001B[1;38;5;208m▶ hop\u001B[0m', '\u001B[38:2::255:0:0mx\u001B[m', 'café Zürich', '\u001B[2K\u001B[1A']) {
 			expect(narrowWidth(text)).toBe(stringWidth(text));
 		}
 	});
 
 	it('hands back wide, combining and emoji text and other escape sequences', () => {
-		for (const text of ['漢字', 'e\u0301', '👍', '◽', 'soft\u00adhyphen', '\u001B]8;;https://example.com\u0007link\u001B]8;;\u0007', '\u009B31m', 'tab\there', '\u001B[']) {
+		for (const text of ['漢字', 'e\u0301', '👍', '◽', 'soft\u00adhyphen', '\u001B]8;;https://example.com\u0007link\u001B]8;;\u0007', '\u009B31m', 'tab\there', '\u001B[', '\u001B[ 1m', '\u001B[1$p']) {
 			expect(narrowWidth(text)).toBe(-1);
 		}
 	});
