@@ -1,4 +1,4 @@
-// Palette completion: command names, nouns, option keys and resource names of the kind the
+// Palette completion: command names, nouns, option keys and resource ids and names of the kind the
 // argument under the cursor takes, all read from the command descriptions.
 import {type AnyResource, type ResourceKind, collectionKeys, collections} from '../model/resources.js';
 import type {Topology} from '../model/types.js';
@@ -11,22 +11,30 @@ export type Completion = {
 	readonly suggestions: readonly string[];
 };
 
-function resourceWords(topology: Topology, kinds: readonly ResourceKind[] | undefined): string[] {
+/**
+ * The resources of these kinds, each by its name, or by its id when it has none. With `typed` (a
+ * prefix the user has begun), the ids of named resources come too, so `i-` or `sg-a` completes an
+ * id; an empty prefix lists each resource once.
+ */
+function resourceWords(topology: Topology, kinds: readonly ResourceKind[] | undefined, typed: boolean): string[] {
 	const words: string[] = [];
 	for (const collection of collectionKeys) {
 		if (kinds && !kinds.includes(collections[collection])) continue;
-		for (const resource of topology[collection] as readonly AnyResource[]) words.push(resource.name ?? resource.id);
+		for (const resource of topology[collection] as readonly AnyResource[]) {
+			words.push(resource.name ?? resource.id);
+			if (typed && resource.name !== undefined && resource.name !== resource.id) words.push(resource.id);
+		}
 	}
 	return words;
 }
 
-function valuesFor(spec: ArgSpec, topology: Topology): string[] {
+function valuesFor(spec: ArgSpec, topology: Topology, typed: boolean): string[] {
 	switch (spec.kind) {
 		case 'ref':
 		case 'refs':
 		case 'destination':
 		case 'peer':
-			return [...(spec.values ?? []), ...resourceWords(topology, spec.refKinds)];
+			return [...(spec.values ?? []), ...resourceWords(topology, spec.refKinds, typed)];
 		case 'enum':
 			return [...(spec.values ?? [])];
 		case 'bool':
@@ -36,15 +44,17 @@ function valuesFor(spec: ArgSpec, topology: Topology): string[] {
 		case 'ip':
 			return [...(spec.values ?? [])];
 		case 'text':
-			return spec.refKinds ? resourceWords(topology, spec.refKinds) : [];
+			return spec.refKinds ? resourceWords(topology, spec.refKinds, typed) : [];
 		default:
 			return [];
 	}
 }
 
+const unquoted = (prefix: string) => prefix.replace(/^["']/, '');
+
 /** Words starting with the prefix, sorted; names with blanks come quoted, ready to insert. */
 const matching = (words: readonly string[], prefix: string) => {
-	const lower = prefix.replace(/^["']/, '').toLowerCase();
+	const lower = unquoted(prefix).toLowerCase();
 	const found = new Set(words.filter(word => word.toLowerCase().startsWith(lower)));
 	return [...found].sort().map(word => (/\s/.test(word) ? `"${word}"` : word));
 };
@@ -80,17 +90,21 @@ export function complete(line: string, cursor: number, topology: Topology): Comp
 	for (const item of given) if (item.includes('=')) sofar[item.slice(0, item.indexOf('='))] = item.slice(item.indexOf('=') + 1);
 	positional.forEach((item, index) => open[index] && (sofar[open[index]!.name] = item.replace(/^["']|["']$/g, '')));
 	// An argument written key=value is offered the same values as in its place.
-	const offers = (spec: ArgSpec) => [...(spec.suggest?.(topology, sofar) ?? []), ...valuesFor(spec, topology)];
+	const offers = (spec: ArgSpec, prefix: string) => [
+		...(spec.suggest?.(topology, sofar) ?? []),
+		...valuesFor(spec, topology, unquoted(prefix) !== ''),
+	];
 	const equals = word.indexOf('=');
 	if (equals > 0) {
 		const spec = all.find(item => item.name === word.slice(0, equals));
 		if (!spec) return {replaceFrom: start, suggestions: []};
 		const value = word.slice(equals + 1);
 		const comma = spec.kind === 'refs' ? value.lastIndexOf(',') + 1 : 0;
-		return {replaceFrom: start + equals + 1 + comma, suggestions: matching(offers(spec), value.slice(comma))};
+		const prefix = value.slice(comma);
+		return {replaceFrom: start + equals + 1 + comma, suggestions: matching(offers(spec, prefix), prefix)};
 	}
 	const next = open[positional.length];
 	const keys = all.filter(item => !keysGiven.has(item.name) && !open.slice(0, positional.length).includes(item)).map(item => `${item.name}=`);
-	const values = next ? offers(next) : [];
+	const values = next ? offers(next, word) : [];
 	return {replaceFrom: start, suggestions: [...matching(values, word), ...matching(keys, word)]};
 }

@@ -229,3 +229,30 @@ test('removals complete what is there to remove', () => {
 	expect(complete('rm acl-rule pub out ', 20, topology).suggestions).toEqual(['200', 'number=']);
 	expect(complete('rm vpc-cidr app ', 16, topology).suggestions).toEqual(['10.1.0.0/16', 'cidr=']);
 });
+
+test('ref arguments complete resource ids as well as names; an empty word lists each resource once', () => {
+	const topology = build([...base, 'add instance web-1 web-a', 'add instance web-2 web-b']);
+	const [group, web] = topology.securityGroups.map(item => item.id) as [string, string];
+	const instances = topology.instances.map(item => item.id).sort();
+	const tables = topology.routeTables.map(item => item.id).sort();
+	expect(complete(`add sg-rule ${web.slice(0, 4)}`, 12 + 4, topology).suggestions).toEqual(
+		[group, web].filter(id => id.startsWith(web.slice(0, 4))).sort(),
+	);
+	expect(complete(`add sg-rule ${web}`, 12 + web.length, topology)).toEqual({replaceFrom: 12, suggestions: [web]});
+	expect(complete('trace i-', 8, topology)).toEqual({replaceFrom: 6, suggestions: instances});
+	expect(complete('trace web-1 i-', 14, topology).suggestions).toEqual(instances);
+	expect(complete('rm instance i-', 14, topology)).toEqual({replaceFrom: 12, suggestions: instances});
+	expect(complete('add route rtb-', 14, topology).suggestions).toEqual(tables);
+	expect(complete('add subnet x vpc=vpc-', 21, topology)).toEqual({replaceFrom: 17, suggestions: [topology.vpcs[0]!.id]});
+	expect(complete('add instance i web-a sg=web,sg-', 31, topology)).toEqual({replaceFrom: 28, suggestions: [group, web].sort()});
+	// Nothing typed yet: names only, as before.
+	expect(complete('add route ', 10, topology).suggestions.filter(word => !word.endsWith('='))).toEqual(['app-main', 'public']);
+	expect(complete('rm instance ', 12, topology).suggestions.filter(word => !word.endsWith('='))).toEqual(['web-1', 'web-2']);
+	// A resource without a name is offered by its id, once.
+	const unnamed = build(['add vpc app 10.0.0.0/16']);
+	const vpc = {...unnamed.vpcs[0]!};
+	delete (vpc as {name?: string}).name;
+	const bare = {...unnamed, vpcs: [vpc]};
+	expect(complete('add subnet x vpc=', 17, bare).suggestions).toEqual([vpc.id]);
+	expect(complete('add subnet x vpc=vpc-', 21, bare).suggestions).toEqual([vpc.id]);
+});
