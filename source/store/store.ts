@@ -142,7 +142,7 @@ export class TopologyStore {
 		const file = this.fileOf(name);
 		if (fs.existsSync(file)) throw this.#taken(name);
 		this.#refuseCaseTwin(name);
-		return {revision: writeTopologyDocument(file, topology, {create: true}, {checked: this.checked})};
+		return {revision: writeTopologyDocument(file, named(topology, name), {create: true}, {checked: this.checked})};
 	}
 
 	/**
@@ -151,7 +151,7 @@ export class TopologyStore {
 	 * `rulesChecked`: the caller has already checked AWS's rules on it (see WriteOptions).
 	 */
 	save(name: string, topology: Topology, mode: SaveMode, options: {rulesChecked?: boolean} = {}): {revision: string} {
-		return {revision: writeTopologyDocument(this.fileOf(name), topology, mode, {checked: this.checked, ...options})};
+		return {revision: writeTopologyDocument(this.fileOf(name), named(topology, name), mode, {checked: this.checked, ...options})};
 	}
 
 	/** Copies through a load, so the copy is checked and in the current schema. */
@@ -160,7 +160,7 @@ export class TopologyStore {
 		if (fs.existsSync(target)) throw this.#taken(to);
 		this.#refuseCaseTwin(to);
 		const {topology} = this.load(from);
-		return {revision: writeTopologyDocument(target, topology, {create: true}, {checked: this.checked})};
+		return {revision: writeTopologyDocument(target, named(topology, to), {create: true}, {checked: this.checked})};
 	}
 
 	rename(from: string, to: string): void {
@@ -174,6 +174,19 @@ export class TopologyStore {
 			throw ioError(source, 'rename', error);
 		}
 		if (this.#lastUsedName() === from) this.setLastUsed(to);
+		this.#renameInside(target, to);
+	}
+
+	/** The moved document takes its new name inside too; a file that cannot be read stays as it was moved. */
+	#renameInside(file: string, name: string): void {
+		let loaded: LoadedTopology;
+		try {
+			loaded = readTopologyDocument(file, {quarantine: false, upgrader: this.#upgrader, checked: this.checked});
+		} catch {
+			return;
+		}
+		if (loaded.topology.name !== name)
+			writeTopologyDocument(file, named(loaded.topology, name), {expectedRevision: loaded.revision}, {checked: this.checked, rulesChecked: true});
 	}
 
 	remove(name: string): void {
@@ -266,6 +279,11 @@ function summarize(text: string): Pick<SavedTopology, 'title' | 'counts' | 'prob
 		if (Array.isArray(list) && list.length > 0) counts[key] = list.length;
 	}
 	return {title, counts};
+}
+
+/** A saved topology's document carries the name it is saved under. */
+function named(topology: Topology, name: string): Topology {
+	return topology.name === name ? topology : {...topology, name};
 }
 
 export function openStore(options: StoreOptions = {}): TopologyStore {

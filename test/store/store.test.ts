@@ -51,7 +51,8 @@ describe('saved topologies', () => {
 		expect(listed[2]!.problem).toBe('written by a newer vpcsim (schema 9)');
 		const [alpha, beta, , zeta] = listed;
 		expect(alpha!.title).toBe('A one-subnet lab');
-		expect(zeta!.title).toBe('lab');
+		// Without a title, the name it is saved under.
+		expect(zeta!.title).toBe('zeta');
 		expect(alpha!.counts).toEqual({vpcs: 1, subnets: 1, routeTables: 1, securityGroups: 1, networkAcls: 1});
 		expect(alpha!.modified).toBeInstanceOf(Date);
 		expect(alpha!.size).toBe(fs.statSync(alpha!.file).size);
@@ -136,12 +137,12 @@ describe('saved topologies', () => {
 		expect(error.message).toBe('no saved topology named "nope"; `vpcsim list` shows them');
 	});
 
-	it('copies, refusing to overwrite an existing name', () => {
+	it('copies under the new name, refusing to overwrite an existing name', () => {
 		const store = openStore({home: tempHome()});
 		store.create('lab', sample());
 		store.create('other', sample({title: 'other'}));
 		store.copy('lab', 'lab-2');
-		expect(store.load('lab-2').topology).toEqual(store.load('lab').topology);
+		expect(store.load('lab-2').topology).toEqual({...store.load('lab').topology, name: 'lab-2'});
 		const other = fs.readFileSync(store.fileOf('other'));
 		expect(thrown(() => store.copy('lab', 'other')).kind).toBe('exists');
 		expect(fs.readFileSync(store.fileOf('other'))).toEqual(other);
@@ -149,19 +150,29 @@ describe('saved topologies', () => {
 		expect(store.exists('x')).toBe(false);
 	});
 
-	it('renames, refusing to overwrite an existing name', () => {
+	it('renames, the name inside too, refusing to overwrite an existing name', () => {
 		const store = openStore({home: tempHome()});
 		store.create('lab', sample());
 		store.create('other', sample({title: 'other'}));
-		const lab = fs.readFileSync(store.fileOf('lab'));
+		const before = store.load('lab').topology;
 		store.rename('lab', 'lab-renamed');
 		expect(store.exists('lab')).toBe(false);
-		expect(fs.readFileSync(store.fileOf('lab-renamed'))).toEqual(lab);
+		expect(store.load('lab-renamed').topology).toEqual({...before, name: 'lab-renamed'});
+		const lab = fs.readFileSync(store.fileOf('lab-renamed'));
 		const error = thrown(() => store.rename('lab-renamed', 'other'));
 		expect(error.kind).toBe('exists');
 		expect(fs.readFileSync(store.fileOf('lab-renamed'))).toEqual(lab);
 		expect(store.load('other').topology.title).toBe('other');
 		expect(thrown(() => store.rename('missing', 'y')).kind).toBe('not-found');
+	});
+
+	it('writes the name a topology is saved under into its document, whatever name it came with', () => {
+		const store = openStore({home: tempHome()});
+		store.create('lab', sample());
+		const {revision} = store.create('copy-of-lab', store.load('lab').topology);
+		expect(store.load('copy-of-lab').topology.name).toBe('copy-of-lab');
+		store.save('copy-of-lab', {...store.load('lab').topology, title: 'edited'}, {expectedRevision: revision});
+		expect(store.load('copy-of-lab').topology).toMatchObject({name: 'copy-of-lab', title: 'edited'});
 	});
 
 	it('removes', () => {
