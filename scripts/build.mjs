@@ -4,7 +4,8 @@
 // engine, the command language, the importer) loads after that frame is on screen.
 import {build} from 'esbuild';
 import {createHash} from 'node:crypto';
-import {chmodSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import {chmodSync, existsSync, readdirSync, readFileSync, rmSync} from 'node:fs';
+import path from 'node:path';
 import {fileURLToPath} from 'node:url';
 
 const {version} = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -56,8 +57,7 @@ const fastStringWidth = {
 	},
 };
 
-rmSync('dist', {recursive: true, force: true});
-await build({
+const result = await build({
 	entryPoints: {cli: 'source/cli.tsx'},
 	outdir: 'dist',
 	chunkNames: 'chunks/[name]-[hash]',
@@ -82,8 +82,16 @@ await build({
 		fetch: 'undefined',
 	},
 	plugins: [devtoolsStub, fastStringWidth],
+	metafile: true,
 	banner: {
 		js: "#!/usr/bin/env node\nimport {createRequire as __vpcsimCreateRequire} from 'node:module';const require = __vpcsimCreateRequire(import.meta.url);",
 	},
 });
 chmodSync('dist/cli.js', 0o755);
+// Chunks of earlier builds go once the new ones are in place: a vpcsim running meanwhile keeps
+// finding the files it loads.
+const written = new Set(Object.keys(result.metafile.outputs).map(file => path.resolve(file)));
+for (const name of existsSync('dist/chunks') ? readdirSync('dist/chunks') : []) {
+	const file = path.resolve('dist/chunks', name);
+	if (!written.has(file)) rmSync(file, {force: true});
+}
