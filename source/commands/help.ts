@@ -2,6 +2,7 @@
 import {nounAliases, commandDefs, findCommand} from './registry.js';
 import {CommandError} from './draft.js';
 import {synopsis} from './parse.js';
+import {longEnumValues} from './syntax.js';
 import type {CommandDef} from './types.js';
 
 export type CommandSpec = {
@@ -41,5 +42,10 @@ export function helpText(topic?: string): string {
 		if (related.length > 0) return related.map(spec => `${spec.synopsis}\n  ${spec.summary}`).join('\n');
 		throw new CommandError(`no command "${topic}"; type help for the list`);
 	}
-	return [synopsis(def), '', def.summary, def.help, '', `example: ${def.example}`].join('\n');
+	// The words of an enum too long for the synopsis, which shows it as <name>.
+	const enums = [...def.args, ...(def.options ?? [])].flatMap(spec => {
+		const values = longEnumValues(spec);
+		return values ? [`<${spec.name}> is one of ${values.slice(0, -1).join(', ')} or ${values.at(-1)}.`] : [];
+	});
+	return [synopsis(def), '', def.summary, def.help, ...enums, '', `example: ${def.example}`].join('\n');
 }

@@ -198,10 +198,22 @@ export function parseValue(spec: ArgSpec, text: string): Value {
 	}
 }
 
+/**
+ * An enum whose words, joined by `|`, are longer than this is written `<name>` in a synopsis and its
+ * words are listed in the command's help: a synopsis then breaks between words when wrapped.
+ */
+const longEnum = 40;
+
+/** The words of an enum too long to write out in a synopsis, or undefined. */
+export function longEnumValues(spec: ArgSpec): readonly string[] | undefined {
+	if (spec.placeholder || spec.kind !== 'enum' || !spec.values) return undefined;
+	return spec.values.join('|').length > longEnum ? spec.values : undefined;
+}
+
 /** How an argument is written in a synopsis. */
 export function placeholder(spec: ArgSpec): string {
 	if (spec.placeholder) return spec.placeholder;
-	if (spec.kind === 'enum' && spec.values) return spec.values.join('|');
+	if (spec.kind === 'enum' && spec.values && !longEnumValues(spec)) return spec.values.join('|');
 	return `<${spec.name}>`;
 }
 

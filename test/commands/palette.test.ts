@@ -5,6 +5,7 @@ import {commandSpecs, helpText} from '../../source/commands/help.js';
 import {parseCommand} from '../../source/commands/parse.js';
 import {runScript} from '../../source/commands/script.js';
 import {ParseError} from '../../source/commands/syntax.js';
+import {wrapText} from '../../source/ui/layout.js';
 import {build, emptyTopology} from './fixture.js';
 
 const base = ['add vpc app 10.0.0.0/16', 'add subnet web-a app 10.0.1.0/24', 'add subnet web-b app 10.0.2.0/24', 'add sg web vpc=app', 'add rtb public app'];
@@ -31,6 +32,21 @@ describe('help', () => {
 		const group = runCommand(emptyTopology(), 'help vpc');
 		expect(group.ok && group.message).toContain('add vpc <name> <cidr>');
 		expect(runCommand(emptyTopology(), 'help frobnicate')).toEqual({ok: false, error: 'no command "frobnicate"; type help for the list'});
+	});
+
+	test('help wraps between words in the palette at the narrowest console: a long list of states is spelled out in the help', () => {
+		// The console is at least 80 columns; the palette's answer is wrapped 4 inside that.
+		const width = 76;
+		const topics = [undefined, 'add', 'set', 'rm', ...commandSpecs.map(spec => spec.name)];
+		for (const topic of topics) {
+			const text = helpText(topic);
+			const words = new Set(text.split(/\s+/));
+			for (const line of wrapText(text, width)) for (const word of line.split(/\s+/).filter(Boolean)) expect(words.has(word), `help ${topic ?? ''}: ${word}`).toBe(true);
+		}
+		const pcx = helpText('set pcx').split('\n');
+		expect(pcx[0]).toBe('set pcx <pcx> [status=<status>]');
+		expect(pcx).toContain('<status> is one of pending-acceptance, active, rejected, expired, failed, deleted or provisioning.');
+		expect(helpText('add sg-rule').split('\n')[0]).toContain(' in|out ');
 	});
 });
 
