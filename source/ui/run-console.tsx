@@ -7,7 +7,7 @@ import {lastUsedTopology, storePaths} from '../store/locate.js';
 import type {TopologyStore} from '../store/store.js';
 import {Root, type Started} from './Root.js';
 import type {ConsoleServices} from './services.js';
-import {enterFullScreen, terminalProblem, type Streams} from './terminal.js';
+import {consoleOutput, enterFullScreen, terminalProblem, type Streams} from './terminal.js';
 
 export type ConsoleOptions = {
 	/** A saved topology to open; without it and without `file`, the last one used, else the picker. */
@@ -49,7 +49,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
 	try {
 		const app = render(<Root start={start} onFailure={error => (failure = error)} />, {
 			stdin: streams.stdin,
-			stdout: streams.stdout,
+			stdout: consoleOutput(streams.stdout),
 			stderr: streams.stderr,
 			exitOnCtrlC: false,
 			patchConsole: false,

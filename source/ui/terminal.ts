@@ -66,3 +66,24 @@ export function enterFullScreen(streams: Streams, onFatal: (code: number) => voi
 	process.on('exit', restore);
 	return {restore};
 }
+
+const eraseScrollback = '\u001B[3J';
+
+/**
+ * The output stream as Ink gets it. When the frame had filled the terminal (a window made
+ * smaller), Ink clears the screen with ESC[2J ESC[3J; the second also erases the scrollback, which
+ * many terminals keep for the user's normal screen even while the console is in the alternate one.
+ * The console never wants that: it is taken out of everything Ink writes.
+ */
+export function consoleOutput(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+	const write = (chunk: unknown, ...rest: unknown[]) =>
+		(stdout.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' && chunk.includes(eraseScrollback) ? chunk.replaceAll(eraseScrollback, '') : chunk, ...rest);
+	return new Proxy(stdout, {
+		get(target, property) {
+			if (property === 'write') return write;
+			const value = Reflect.get(target, property, target) as unknown;
+			return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+		},
+	});
+}
+

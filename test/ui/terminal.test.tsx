@@ -5,7 +5,7 @@ import {render} from 'ink-testing-library';
 import {applyCompletion} from '../../source/ui/completion.js';
 import {runConsole} from '../../source/ui/run-console.js';
 import {Root} from '../../source/ui/Root.js';
-import {enterFullScreen, terminalProblem} from '../../source/ui/terminal.js';
+import {consoleOutput, enterFullScreen, terminalProblem} from '../../source/ui/terminal.js';
 import {createServices} from '../../source/ui/storeServices.js';
 import {keys, openedTemplate, press, temporaryStore, tick, type, waitFor} from './helpers.js';
 
@@ -35,6 +35,19 @@ describe('terminal', () => {
 		screen.restore();
 		screen.restore();
 		expect(out.text().split('\u001B[?1049l')).toHaveLength(2);
+	});
+
+	it('gives Ink an output that never erases the scrollback, and is the terminal in every other way', () => {
+		const out = fakeStream(true);
+		Object.assign(out.stream, {columns: 120, rows: 40});
+		const output = consoleOutput(out.stream);
+		output.write('\u001B[2J\u001B[3J\u001B[Hframe');
+		expect(out.text()).toBe('\u001B[2J\u001B[Hframe');
+		expect([output.columns, output.rows, output.isTTY]).toEqual([120, 40, true]);
+		let resized = 0;
+		output.on('resize', () => resized++);
+		out.stream.emit('resize');
+		expect(resized).toBe(1);
 	});
 
 	it('shows a message while the terminal is too small and comes back on resize', async () => {
