@@ -41,25 +41,40 @@ function PickerItem({isSelected = false, label}: {isSelected?: boolean; label: s
 	return <Text color={hue(isSelected ? 'blue' : undefined)} bold={isSelected}>{label}</Text>;
 }
 
+/**
+ * What to open when there is no last topology: the saved ones (a first run has none) and the
+ * starter templates, each saved under its name when chosen.
+ */
 export function TemplatePicker({services, width, onOpened, onQuit}: {services: ConsoleServices; width: number; onOpened: (opened: Opened) => void; onQuit: () => void}) {
 	const [error, setError] = useState<string>();
 	const [busy, setBusy] = useState(false);
-	const items = services.listTemplates().map(template => ({key: template.id, label: fit(`${template.title}  (${template.id})`, width - 6), value: template.id}));
+	const [saved, setSaved] = useState(() => services.listSaved?.() ?? []);
+	const label = (text: string) => fit(text, width - 6);
+	const items = [
+		...saved.map(entry => ({key: `saved:${entry.name}`, label: label(`open  ${entry.name}${entry.title && entry.title !== entry.name ? `  ${entry.title}` : ''}`), value: `saved:${entry.name}`})),
+		...services.listTemplates().map(template => ({key: template.id, label: label(`${saved.length > 0 ? 'new   ' : ''}${template.title}  (${template.id})`), value: `template:${template.id}`})),
+	];
 	useInput((input, key) => {
 		if ((key.ctrl && input === 'c') || input === 'q' || key.escape) onQuit();
 	});
 	const choose = (item: {value: string}) => {
 		if (busy) return;
 		setBusy(true);
-		services.createFromTemplate(item.value).then(onOpened, failure => {
+		const [kind, name] = [item.value.slice(0, item.value.indexOf(':')), item.value.slice(item.value.indexOf(':') + 1)];
+		const opening = kind === 'saved' ? services.open(name) : services.createFromTemplate(name);
+		opening.then(onOpened, failure => {
 			setBusy(false);
 			setError(errorText(failure));
+			// A damaged file was moved aside: it is no longer there to choose.
+			setSaved(services.listSaved?.() ?? []);
 		});
 	};
 	return (
 		<Box flexDirection="column" paddingX={1}>
-			<Text bold>Welcome to vpcsim</Text>
-			<Text wrap="wrap">Pick a starter topology: it is saved under its name and opened. Each one shows one idea of AWS networking and comes with traces to try (press s in the console).</Text>
+			<Text bold>{saved.length > 0 ? 'Open a saved topology, or start from a template' : 'Welcome to vpcsim'}</Text>
+			<Text wrap="wrap">
+				{saved.length > 0 ? 'Your saved topologies come first. ' : ''}A starter topology is saved under its name and opened. Each one shows one idea of AWS networking and comes with traces to try (press s in the console).
+			</Text>
 			<Text> </Text>
 			<SelectInput items={items} onSelect={choose} limit={12} indicatorComponent={PickerIndicator} itemComponent={PickerItem} />
 			<Text> </Text>

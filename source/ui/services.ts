@@ -10,6 +10,8 @@ export type Opened = {readonly name: string; readonly topology: Topology; readon
 
 export type TemplateInfo = {readonly id: string; readonly title: string};
 
+export type SavedInfo = {readonly name: string; readonly title?: string};
+
 export type ConsoleServices = {
 	/** Reads and applies one palette line; pure (nothing is saved here). */
 	run(line: string, topology: Topology): ApplyResult;
@@ -26,6 +28,8 @@ export type ConsoleServices = {
 	/** Something that changes when the saved file changes (its time and size), to notice other writers. */
 	diskStamp?(name: string): string | undefined;
 	listTemplates(): readonly TemplateInfo[];
+	/** The saved topologies, for the picker when there is no last one to open. */
+	listSaved?(): readonly SavedInfo[];
 	/** Saves the template as a new topology and returns it opened. */
 	createFromTemplate(id: string): Promise<Opened>;
 };

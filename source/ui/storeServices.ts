@@ -79,6 +79,8 @@ export function createServices({store: given, home, file}: ServiceOptions): Cons
 			}
 		},
 		listTemplates: () => listTemplates().map(template => ({id: template.id, title: template.title})),
+		// Read only: a file that cannot be opened is moved aside when it is chosen, with the reason.
+		listSaved: () => store.list().map(saved => ({name: saved.name, title: saved.title})),
 		async createFromTemplate(id) {
 			const topology = loadTemplate(id);
 			let name = id;

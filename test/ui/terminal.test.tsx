@@ -1,7 +1,9 @@
 import {act} from 'react';
+import fs from 'node:fs';
 import {PassThrough} from 'node:stream';
 import {describe, expect, it} from 'vitest';
 import {render} from 'ink-testing-library';
+import {loadTemplate} from '../../source/model/templates.js';
 import {applyCompletion} from '../../source/ui/completion.js';
 import {runConsole} from '../../source/ui/run-console.js';
 import {Root} from '../../source/ui/Root.js';
@@ -163,6 +165,38 @@ describe('first run', () => {
 		expect(frame()).toContain('nacl-ephemeral-ports');
 		expect(store.exists('nacl-ephemeral-ports')).toBe(true);
 		expect(store.getLastUsed()).toBe('nacl-ephemeral-ports');
+		await act(async () => app.unmount());
+		cleanup();
+	});
+});
+
+describe('no last topology, but saved ones', () => {
+	it('lists the saved topologies before the templates and opens the one chosen; a damaged one is reported and leaves the list', async () => {
+		const {store, cleanup} = temporaryStore();
+		store.create('alpha', {...loadTemplate('peering-non-transitive'), name: 'alpha'});
+		store.create('broken', {...loadTemplate('basic-public-private'), name: 'broken'});
+		fs.writeFileSync(store.fileOf('broken'), '{"schemaVersion": 1, ');
+		const services = createServices({store});
+		let app!: ReturnType<typeof render>;
+		await act(async () => {
+			app = render(<Root services={services} />);
+			await tick();
+		});
+		const frame = () => app.lastFrame() ?? '';
+		expect(frame()).toContain('Open a saved topology, or start from a template');
+		const rows = frame().split('\n').filter(line => /open {2}|new {3}/.test(line));
+		expect(rows[0]).toContain('open  alpha');
+		expect(rows[1]).toContain('open  broken');
+		expect(rows[2]).toContain('new   ');
+		await press(app.stdin, 'j');
+		await press(app.stdin, keys.enter);
+		await waitFor(() => frame().includes('moved it aside'), 'the damaged file reported');
+		expect(frame()).not.toContain('open  broken');
+		for (let i = 0; i < 12 && !/> open {2}alpha/.test(frame()); i++) await press(app.stdin, keys.up);
+		await press(app.stdin, keys.enter);
+		await waitFor(() => frame().includes('[1 Resources]'), 'the console');
+		expect(frame()).toContain('vpcsim  alpha');
+		expect(store.list().map(entry => entry.name)).toEqual(['alpha']);
 		await act(async () => app.unmount());
 		cleanup();
 	});
