@@ -7,16 +7,37 @@ const MAX_LEFT = 34;
 /** Descriptions are written as paragraphs; wrapped here so every help reads in one width. */
 const WIDTH = 100;
 
-function wrap(text: string, width: number): string[] {
+/** Breaks at blanks only; a word longer than the width gets a line of its own, whole. */
+export function wrap(text: string, width: number): string[] {
 	const out: string[] = [];
 	let line = '';
-	for (const word of text.split(' ')) {
+	for (const word of text.split(' ').filter(Boolean)) {
 		if (line && line.length + 1 + word.length > width) {
 			out.push(line);
 			line = word;
 		} else line = line ? `${line} ${word}` : word;
 	}
 	out.push(line);
+	return out;
+}
+
+/**
+ * The paragraphs of a description. Its lines may be broken anywhere in the source: a line that ends
+ * a sentence (`.`, `:`, `?` or `!`, maybe before a closing quote or bracket) ends a paragraph, and
+ * any other line runs on into the next, so each paragraph is wrapped as a whole.
+ */
+export function paragraphs(text: string): string[] {
+	const out: string[] = [];
+	let open = false;
+	for (const line of text.split('\n').map(item => item.trim())) {
+		if (!line) {
+			open = false;
+			continue;
+		}
+		if (open) out[out.length - 1] += ` ${line}`;
+		else out.push(line);
+		open = !/[.:?!]["')\]]*$/.test(line);
+	}
 	return out;
 }
 
@@ -64,7 +85,7 @@ export function mainHelp(commands: readonly Command[], version: string, paint: P
 
 export function commandHelp(command: Command, paint: Paint): string {
 	const lines = [`${paint.bold('Usage')}: vpcsim ${command.name} ${command.usage}`.trimEnd(), '', command.summary];
-	if (command.description) lines.push('', ...command.description.split('\n').flatMap(line => wrap(line, WIDTH)));
+	if (command.description) lines.push('', ...paragraphs(command.description).flatMap(paragraph => wrap(paragraph, WIDTH)));
 	const flags = Object.entries(command.flags).map(([name, spec]): [string, string] => {
 		const left = `${flagLabel(name)}${spec.shortFlag ? `, -${spec.shortFlag}` : ''}${spec.value ? ` ${spec.value}` : ''}`;
 		return [left, spec.description];

@@ -91,6 +91,23 @@ describe('help and flag hints', () => {
 		}
 	});
 
+	it('fills each line of a command\'s description before starting the next: a line ends early only at a sentence\'s end', async () => {
+		const box = sandbox();
+		for (const command of commands) {
+			const {stdout} = await box.run([command.name, '--help']);
+			const all = lines(stdout);
+			// Usage, a blank line, the summary, a blank line, then the description up to the next blank line.
+			const description = all.slice(4, all.indexOf('', 4));
+			if (!command.description) continue;
+			expect(description.length, command.name).toBeGreaterThan(0);
+			description.slice(0, -1).forEach((line, at) => {
+				if (/[.:?!]["')\]]*$/.test(line)) return;
+				const next = description[at + 1]!.split(' ')[0]!;
+				expect(line.length + 1 + next.length, `${command.name}: "${line}" could take "${next}"`).toBeGreaterThan(100);
+			});
+		}
+	});
+
 	it('shows a real value, not the placeholder again, for a flag given without one', async () => {
 		const box = sandbox();
 		for (const [argv, hint] of [
