@@ -77,7 +77,7 @@ export function mainHelp(commands: readonly Command[], version: string, paint: P
 			['VPCSIM_DEBUG=1', 'show the stack trace of an unexpected error'],
 		]),
 		'',
-		'Exit status: 0 ok; 1 trace found the destination unreachable; 2 bad input.',
+		'Exit status: 0 ok; 1 trace found the destination unreachable; 2 bad input; 70 a bug in vpcsim.',
 		`Run "vpcsim <command> --help" for a command's options and examples.`,
 	];
 	return `${lines.join('\n')}\n`;

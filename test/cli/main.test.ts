@@ -14,6 +14,8 @@ describe('vpcsim --help and --version', () => {
 		for (const name of ['open', 'templates', 'new', 'list', 'cp', 'mv', 'rm', 'trace', 'run', 'validate', 'export', 'import'])
 			expect(stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'));
 		expect(stdout).toContain('VPCSIM_HOME');
+		// Every status the README's exit status table lists.
+		expect(stdout).toContain('Exit status: 0 ok; 1 trace found the destination unreachable; 2 bad input; 70 a bug in vpcsim.');
 	});
 
 	it('accepts -h and `help`, and `help <command>` is the command\'s help', async () => {
