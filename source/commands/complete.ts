@@ -11,24 +11,27 @@ export type Completion = {
 	readonly suggestions: readonly string[];
 };
 
+/** The kind part of an id, `sg-` of `sg-0abc`: typed that far, a word is taken for an id. */
+const idStem = (id: string) => (id.includes('-') ? id.slice(0, id.indexOf('-') + 1) : id).toLowerCase();
+
 /**
- * The resources of these kinds, each by its name, or by its id when it has none. With `typed` (a
- * prefix the user has begun), the ids of named resources come too, so `i-` or `sg-a` completes an
- * id; an empty prefix lists each resource once.
+ * The resources of these kinds, each by its name, or by its id when it has none. Once the word
+ * typed reaches the kind part of an id (`i-`, `sg-a`, `rtb-`), the ids of named resources come
+ * too; an empty or shorter word (`v` before `vpc=`) lists each resource once.
  */
-function resourceWords(topology: Topology, kinds: readonly ResourceKind[] | undefined, typed: boolean): string[] {
+function resourceWords(topology: Topology, kinds: readonly ResourceKind[] | undefined, typed: string): string[] {
 	const words: string[] = [];
 	for (const collection of collectionKeys) {
 		if (kinds && !kinds.includes(collections[collection])) continue;
 		for (const resource of topology[collection] as readonly AnyResource[]) {
 			words.push(resource.name ?? resource.id);
-			if (typed && resource.name !== undefined && resource.name !== resource.id) words.push(resource.id);
+			if (resource.name !== undefined && resource.name !== resource.id && typed.startsWith(idStem(resource.id))) words.push(resource.id);
 		}
 	}
 	return words;
 }
 
-function valuesFor(spec: ArgSpec, topology: Topology, typed: boolean): string[] {
+function valuesFor(spec: ArgSpec, topology: Topology, typed: string): string[] {
 	switch (spec.kind) {
 		case 'ref':
 		case 'refs':
@@ -92,7 +95,7 @@ export function complete(line: string, cursor: number, topology: Topology): Comp
 	// An argument written key=value is offered the same values as in its place.
 	const offers = (spec: ArgSpec, prefix: string) => [
 		...(spec.suggest?.(topology, sofar) ?? []),
-		...valuesFor(spec, topology, unquoted(prefix) !== ''),
+		...valuesFor(spec, topology, unquoted(prefix).toLowerCase()),
 	];
 	const equals = word.indexOf('=');
 	if (equals > 0) {

@@ -261,7 +261,9 @@ test('ref arguments complete resource ids as well as names; an empty word lists 
 	expect(complete('add route rtb-', 14, topology).suggestions).toEqual(tables);
 	expect(complete('add subnet x vpc=vpc-', 21, topology)).toEqual({replaceFrom: 17, suggestions: [topology.vpcs[0]!.id]});
 	expect(complete('add instance i web-a sg=web,sg-', 31, topology)).toEqual({replaceFrom: 28, suggestions: [group, web].sort()});
-	// Nothing typed yet: names only, as before.
+	// Nothing typed yet, or less than an id's kind part: names only, as before.
+	expect(complete('add subnet x v', 14, topology).suggestions).toEqual(['vpc=']);
+	expect(complete('add route r', 11, topology).suggestions).toEqual(['rtb=']);
 	expect(complete('add route ', 10, topology).suggestions.filter(word => !word.endsWith('='))).toEqual(['app-main', 'public']);
 	expect(complete('rm instance ', 12, topology).suggestions.filter(word => !word.endsWith('='))).toEqual(['web-1', 'web-2']);
 	// A resource without a name is offered by its id, once.
