@@ -77,15 +77,29 @@ export function pass(w: Walk, hop: Hop): void {
 	w.hops.push(hop);
 }
 
+/**
+ * A hop's detail as a sentence that reads on its own, after another one (the console's verdict
+ * follows "... at <component>." with it): a capital letter and a full stop. Only a plain lower-case
+ * word is capitalised, never an id, a name, an address or a block a detail may start with.
+ */
+export function sentence(text: string, isRef: (word: string) => boolean = () => false): string {
+	const first = /^[a-z]+(?=[\s:,;]|$)/.exec(text)?.[0];
+	const capital = first && !isRef(first) ? `${first[0]!.toUpperCase()}${text.slice(1)}` : text;
+	return /[.!?]$/.test(capital) ? capital : `${capital}.`;
+}
+
+/** Whether a word of a detail is a resource's id or name in this topology (and so keeps its case). */
+const isRef = (w: Walk) => (word: string) => w.ctx.resources.byId.has(word) || w.ctx.resources.byName.has(word.toLowerCase());
+
 /** Records a hop that stops the packet, its code as an explanation, and where it was blocked. */
 export function stop(w: Walk, hop: Hop & {code: string}, message = hop.detail): null {
 	w.hops.push(hop);
-	w.explanations.push({code: hop.code, component: hop.component, message});
+	w.explanations.push({code: hop.code, component: hop.component, message: sentence(message, isRef(w))});
 	w.blocked = {component: hop.component, type: hop.type, code: hop.code, direction: w.direction};
 	return null;
 }
 
 /** An explanation that does not block by itself (the reason behind another hop's code). */
 export function explain(w: Walk, code: string, component: string, message: string): void {
-	w.explanations.push({code, component, message});
+	w.explanations.push({code, component, message: sentence(message, isRef(w))});
 }
