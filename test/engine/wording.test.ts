@@ -1,6 +1,8 @@
-// How a trace reads: explanations are sentences that stand after another sentence.
+// How a trace reads: explanations are sentences that stand after another sentence, and the client
+// VPN denial says what its block is.
 import {describe, expect, it} from 'vitest';
 import {sentence} from '../../source/engine/walk-state.js';
+import type {ClientVpnEndpoint} from '../../source/model/types.js';
 import {TopologyBuilder, anywhere, tcp} from './builder.js';
 
 /** VPC a (10.0/16) with an internet gateway: i-web (10.0.1.10, public 54.1.2.3) in a public subnet; i-app in a private one. */
@@ -43,5 +45,35 @@ describe('explanations', () => {
 		const result = b.trace({from: 'i-app', to: '10.1.0.10', port: 443});
 		expect(result.blockedAt).toMatchObject({component: 'link', code: 'BAD_STATE'});
 		expect(result.explanations[0]!.message).toBe('link is pending-acceptance, not active.');
+	});
+});
+
+describe('a client VPN endpoint that authorizes nothing for the destination', () => {
+	function endpoint(rules: ClientVpnEndpoint['authorizationRules']) {
+		const b = network();
+		b.doc.clientVpnEndpoints.push({
+			id: 'cvpn-1',
+			vpcId: 'vpc-a',
+			clientCidr: '10.250.0.0/22',
+			securityGroupIds: ['sg-web'],
+			targetNetworks: [{id: 'cvpn-assoc-1', subnetId: 'subnet-public', privateIp: '10.0.1.25'}],
+			authorizationRules: rules,
+			routes: [{destinationCidr: '0.0.0.0/0', targetSubnetId: 'subnet-public'}],
+		} as ClientVpnEndpoint);
+		return b.trace({from: 'client:cvpn-1', to: '8.8.8.8', port: 443});
+	}
+
+	it('says whose rules they are and that the blocks in brackets are what they authorize', () => {
+		const result = endpoint([{destinationCidr: '10.0.0.0/16', accessAll: true}]);
+		expect(result.forward.at(-1)).toMatchObject({
+			component: 'cvpn-1',
+			code: 'CLIENT_VPN_AUTHORIZATION_RESTRICTION',
+			detail: 'no authorization rule of cvpn-1 covers 8.8.8.8 (its rules authorize only 10.0.0.0/16), and a route without authorization gives no access',
+		});
+	});
+
+	it('says so when the endpoint has no rule at all', () => {
+		const result = endpoint([]);
+		expect(result.forward.at(-1)!.detail).toBe('no authorization rule of cvpn-1 covers 8.8.8.8 (it has none), and a route without authorization gives no access');
 	});
 });

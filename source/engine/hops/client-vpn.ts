@@ -172,7 +172,7 @@ export function clientSend(w: Walk, c: ClientVpnC, pkt: Pkt): Step | null {
 	if (!rule) {
 		const why = covering
 			? `the most specific authorization rule covering ${destination} is for ${covering.text}, and it admits only group ${covering.groupId ?? '?'}`
-			: `no authorization rule covers ${destination} (${c.rules.map(r => r.text).join(', ') || 'no rules'}), and a route without authorization gives no access`;
+			: `no authorization rule of ${c.id} covers ${destination} (${c.rules.length > 0 ? `its rules authorize only ${c.rules.map(r => r.text).join(', ')}` : 'it has none'}), and a route without authorization gives no access`;
 		return stop(w, {component: c.id, type: CVPN, action: 'deny', detail: why, code: 'CLIENT_VPN_AUTHORIZATION_RESTRICTION'});
 	}
 	const last = rule.cidr.prefix === 0 ? ' (0.0.0.0/0 is evaluated last)' : ' (most specific rule)';
