@@ -1,10 +1,12 @@
 // What the Routes and Rules panes show for the selected resource: the route table that applies to
 // it (or the TGW route tables of a TGW item) and the security group and NACL rules, in evaluation
-// order. Pure functions over the topology and its index, memoised by the caller.
+// order. Pure functions over the topology and its index, memoised by the caller. Every key press
+// that moves the selection asks them again, so they look things up in tables built once per
+// topology rather than walking its lists (ten thousand interfaces in a large one).
 import type {ResourceIndex} from '../model/resources.js';
 import {aKind} from '../model/validate-context.js';
 import type {MatchedEntry} from '../engine/types.js';
-import type {NaclRule, NetworkAcl, RouteTable, SecurityGroup, SecurityGroupRule, Subnet, Topology, TgwRouteTable} from '../model/types.js';
+import type {NaclRule, NetworkAcl, NetworkInterface, RouteTable, SecurityGroup, SecurityGroupRule, Subnet, Topology, TgwRouteTable} from '../model/types.js';
 
 export type RouteRow = {
 	readonly tableId: string;
@@ -40,6 +42,44 @@ function prefixLength(destination: string): number {
 	return slash < 0 ? -1 : Number(destination.slice(slash + 1));
 }
 
+/** What the selection asks of a topology, by key: built on first use, kept as long as the topology. */
+type Lookups = {
+	readonly interfacesByInstance: ReadonlyMap<string, readonly NetworkInterface[]>;
+	readonly mainTableByVpc: ReadonlyMap<string, RouteTable>;
+	readonly defaultAclByVpc: ReadonlyMap<string, NetworkAcl>;
+	readonly edgeTablesByGateway: ReadonlyMap<string, readonly RouteTable[]>;
+	readonly tgwTablesByTgw: ReadonlyMap<string, readonly TgwRouteTable[]>;
+};
+
+const lookupCache = new WeakMap<Topology, Lookups>();
+
+function listPush<V>(map: Map<string, V[]>, key: string, value: V): void {
+	const list = map.get(key);
+	if (list) list.push(value);
+	else map.set(key, [value]);
+}
+
+function lookupsOf(topology: Topology): Lookups {
+	const cached = lookupCache.get(topology);
+	if (cached) return cached;
+	const interfacesByInstance = new Map<string, NetworkInterface[]>();
+	for (const eni of topology.networkInterfaces) if (eni.instanceId) listPush(interfacesByInstance, eni.instanceId, eni);
+	const mainTableByVpc = new Map<string, RouteTable>();
+	const edgeTablesByGateway = new Map<string, RouteTable[]>();
+	for (const table of topology.routeTables) {
+		// The first one wins, as a search through the list would find it.
+		if (table.main && !mainTableByVpc.has(table.vpcId)) mainTableByVpc.set(table.vpcId, table);
+		for (const gatewayId of new Set(table.gatewayIds)) listPush(edgeTablesByGateway, gatewayId, table);
+	}
+	const defaultAclByVpc = new Map<string, NetworkAcl>();
+	for (const acl of topology.networkAcls) if (acl.isDefault && !defaultAclByVpc.has(acl.vpcId)) defaultAclByVpc.set(acl.vpcId, acl);
+	const tgwTablesByTgw = new Map<string, TgwRouteTable[]>();
+	for (const table of topology.transitGatewayRouteTables) listPush(tgwTablesByTgw, table.transitGatewayId, table);
+	const lookups = {interfacesByInstance, mainTableByVpc, defaultAclByVpc, edgeTablesByGateway, tgwTablesByTgw};
+	lookupCache.set(topology, lookups);
+	return lookups;
+}
+
 function subnetOf(topology: Topology, index: ResourceIndex, id: string): Subnet | undefined {
 	const entry = index.byId.get(id);
 	return entry?.kind === 'subnet' ? (entry.resource as Subnet) : undefined;
@@ -58,8 +98,8 @@ export function subnetFor(topology: Topology, index: ResourceIndex, resourceId: 
 			return subnetOf(topology, index, resource.subnetId as string);
 		case 'instance': {
 			let best: {subnetId: string; deviceIndex?: number} | undefined;
-			for (const eni of topology.networkInterfaces)
-				if (eni.instanceId === resourceId && (!best || (eni.deviceIndex ?? 99) < (best.deviceIndex ?? 99))) best = eni;
+			for (const eni of lookupsOf(topology).interfacesByInstance.get(resourceId) ?? [])
+				if (!best || (eni.deviceIndex ?? 99) < (best.deviceIndex ?? 99)) best = eni;
 			return best ? subnetOf(topology, index, best.subnetId) : undefined;
 		}
 		case 'vpc-endpoint': {
@@ -85,7 +125,7 @@ export function routeTableForSubnet(topology: Topology, index: ResourceIndex, su
 		const entry = index.byId.get(subnet.routeTableId);
 		if (entry?.kind === 'route-table') return entry.resource as RouteTable;
 	}
-	return topology.routeTables.find(table => table.vpcId === subnet.vpcId && table.main);
+	return lookupsOf(topology).mainTableByVpc.get(subnet.vpcId);
 }
 
 export function naclForSubnet(topology: Topology, index: ResourceIndex, subnet: Subnet): NetworkAcl | undefined {
@@ -93,7 +133,7 @@ export function naclForSubnet(topology: Topology, index: ResourceIndex, subnet: 
 		const entry = index.byId.get(subnet.networkAclId);
 		if (entry?.kind === 'network-acl') return entry.resource as NetworkAcl;
 	}
-	return topology.networkAcls.find(acl => acl.vpcId === subnet.vpcId && acl.isDefault);
+	return lookupsOf(topology).defaultAclByVpc.get(subnet.vpcId);
 }
 
 function vpcRouteRows(table: RouteTable, vpcBlocks: readonly string[]): RouteRow[] {
@@ -141,21 +181,22 @@ export function routesFor(topology: Topology, index: ResourceIndex, resourceId: 
 		case 'transit-gateway-route-table':
 			return {tables: [tgwTable(entry.resource as TgwRouteTable, '')]};
 		case 'vpc': {
-			const main = topology.routeTables.find(table => table.vpcId === resourceId && table.main);
+			const main = lookupsOf(topology).mainTableByVpc.get(resourceId);
 			return main ? {tables: [vpcTable(main, 'for subnets without their own table', index)]} : {tables: [], empty: 'This VPC has no main route table.'};
 		}
 		case 'transit-gateway': {
-			const tables = topology.transitGatewayRouteTables.filter(table => table.transitGatewayId === resourceId);
+			const tables = lookupsOf(topology).tgwTablesByTgw.get(resourceId) ?? [];
 			return tables.length > 0 ? {tables: tables.map(table => tgwTable(table, ''))} : {tables: [], empty: 'This transit gateway has no route tables.'};
 		}
 		case 'transit-gateway-attachment': {
 			const id = resource.associatedRouteTableId as string | undefined;
-			const table = id ? topology.transitGatewayRouteTables.find(item => item.id === id) : undefined;
+			const found = id ? index.byId.get(id) : undefined;
+			const table = found?.kind === 'transit-gateway-route-table' ? (found.resource as TgwRouteTable) : undefined;
 			return table ? {tables: [tgwTable(table, `for packets arriving from ${resourceId}`)]} : {tables: [], empty: 'This attachment is associated with no TGW route table: packets from it are dropped.'};
 		}
 		case 'internet-gateway':
 		case 'vpn-gateway': {
-			const edge = topology.routeTables.filter(table => table.gatewayIds.includes(resourceId));
+			const edge = lookupsOf(topology).edgeTablesByGateway.get(resourceId) ?? [];
 			return edge.length > 0
 				? {tables: edge.map(table => vpcTable(table, `for traffic entering through ${resourceId}`, index))}
 				: {tables: [], empty: 'Traffic entering through this gateway follows the VPC\'s local routes (no edge route table).'};
@@ -229,7 +270,7 @@ export function securityGroupsFor(topology: Topology, index: ResourceIndex, reso
 	const resource = entry.resource as {securityGroupIds?: string[]};
 	if (entry.kind === 'instance') {
 		const ids = new Set<string>();
-		for (const eni of topology.networkInterfaces) if (eni.instanceId === resourceId) for (const id of eni.securityGroupIds) ids.add(id);
+		for (const eni of lookupsOf(topology).interfacesByInstance.get(resourceId) ?? []) for (const id of eni.securityGroupIds) ids.add(id);
 		return groupsOf(topology, index, [...ids]);
 	}
 	return resource.securityGroupIds ? groupsOf(topology, index, resource.securityGroupIds) : [];

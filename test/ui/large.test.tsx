@@ -61,6 +61,27 @@ describe('a 10,000-instance topology', () => {
 		expect(flattenTree(roots, all)).toHaveLength(200 + 2000 + 10_000 + 200 * 3);
 	});
 
+	it('answers Routes and Rules for a selection without walking every interface again', () => {
+		let reads = 0;
+		const counted = new Proxy(topology.networkInterfaces, {
+			get(target, property, receiver) {
+				if (typeof property === 'string' && /^\d+$/.test(property)) reads++;
+				return Reflect.get(target, property, receiver);
+			},
+		});
+		const watched: Topology = {...topology, networkInterfaces: counted};
+		const index = indexResources(watched);
+		reads = 0;
+		// A held key moving through 200 instances: each asks for its routes and its rules.
+		for (let v = 0; v < 200; v++) {
+			const id = `i-${v}-3-2`;
+			expect(routesFor(watched, index, id).tables[0]?.heading).toContain(`for subnet-${v}-3`);
+			expect(rulesFor(watched, index, id).sections.map(section => section.id)).toEqual([`sg-${v}:ingress`, `sg-${v}:egress`, `acl-${v}:inbound`, `acl-${v}:outbound`]);
+		}
+		// One pass to build the lookups, not three per selection.
+		expect(reads).toBeLessThanOrEqual(topology.networkInterfaces.length);
+	});
+
 	it('renders only the rows on screen', async () => {
 		const services = {} as ConsoleServices;
 		let app!: ReturnType<typeof render>;
@@ -79,4 +100,5 @@ describe('a 10,000-instance topology', () => {
 		expect(frame().split('\n').length).toBeLessThanOrEqual(23);
 		await act(async () => app.unmount());
 	});
+
 });
