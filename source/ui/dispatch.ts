@@ -2,7 +2,23 @@
 // A layer returns true when it consumed the key; the first that does wins.
 import {actionFor, type KeyAction, type Scope} from './keys.js';
 
-export type KeyPress = {readonly name: string; readonly input: string};
+/**
+ * `times`: the same key pressed that many times in a row, taken at once (a held key's backlog); only
+ * keys whose action is a step (see `stepActions`) come more than once.
+ */
+export type KeyPress = {readonly name: string; readonly input: string; readonly times?: number};
+
+/** Actions that move by a step: n presses in a row are one move of n steps. */
+export const stepActions: ReadonlySet<KeyAction> = new Set<KeyAction>(['move-up', 'move-down', 'page-up', 'page-down', 'step-forward', 'step-back']);
+
+/** The action a key takes in the first of the scopes that binds it. */
+export function actionIn(scopes: readonly Scope[], name: string): KeyAction | undefined {
+	for (const scope of scopes) {
+		const action = actionFor(scope, name);
+		if (action) return action;
+	}
+	return undefined;
+}
 
 /** A layer gets the action bound to the key in its scope (if any) and the raw key press. */
 export type Layer = {
@@ -11,14 +27,7 @@ export type Layer = {
 };
 
 export function dispatchKey(press: KeyPress, layers: readonly Layer[]): boolean {
-	for (const layer of layers) {
-		let action: KeyAction | undefined;
-		for (const scope of layer.scopes) {
-			action = actionFor(scope, press.name);
-			if (action) break;
-		}
-		if (layer.handle(action, press)) return true;
-	}
+	for (const layer of layers) if (layer.handle(actionIn(layer.scopes, press.name), press)) return true;
 	return false;
 }
 

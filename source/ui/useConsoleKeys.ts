@@ -3,7 +3,7 @@
 import {useInput, useStdin, type Key} from 'ink';
 import {useCallback, useEffect, useRef} from 'react';
 import type {ConsoleAction, ConsoleState} from './consoleState.js';
-import {dispatchKey, isPrintable, type KeyPress, type Layer} from './dispatch.js';
+import {actionIn, dispatchKey, isPrintable, stepActions, type KeyPress, type Layer} from './dispatch.js';
 import {activeScopes, keyName, panes, type KeyAction, type Pane} from './keys.js';
 import type {PaletteAction} from './paletteState.js';
 import type {PickerAction} from './tracePicker.js';
@@ -45,10 +45,11 @@ function overlayLayer(c: ConsoleController): Layer {
 		handle(action: KeyAction | undefined, press: KeyPress) {
 			if (press.name === 'ctrl-c') return false; // Always reaches the global quit.
 			const close = () => dispatch({type: 'close-overlay'});
+			const times = press.times ?? 1;
 			switch (overlay) {
 				case 'help':
 					if (action === 'close') close();
-					else if (action === 'move-down' || action === 'move-up') dispatch({type: 'overlay-move', delta: action === 'move-down' ? 1 : -1, length: c.lengths.overlay});
+					else if (action === 'move-down' || action === 'move-up') dispatch({type: 'overlay-move', delta: (action === 'move-down' ? 1 : -1) * times, length: c.lengths.overlay});
 					return true;
 				case 'palette':
 					if (action === 'close') close();
@@ -80,13 +81,13 @@ function overlayLayer(c: ConsoleController): Layer {
 					} else if (action === 'submit') c.submitPicker();
 					else if (action === 'delete-back') c.picker({type: 'delete-back'});
 					else if (action === 'move-up' || action === 'move-down')
-						c.picker({type: 'move', delta: action === 'move-down' ? 1 : -1, length: c.lengths.overlay});
+						c.picker({type: 'move', delta: (action === 'move-down' ? 1 : -1) * times, length: c.lengths.overlay});
 					else if (isPrintable(press)) c.picker({type: 'type', text: press.input});
 					return true;
 				case 'suggested':
 					if (action === 'close') close();
 					else if (action === 'submit') c.submitSuggested();
-					else if (action === 'move-down' || action === 'move-up') dispatch({type: 'overlay-move', delta: action === 'move-down' ? 1 : -1, length: c.lengths.overlay});
+					else if (action === 'move-down' || action === 'move-up') dispatch({type: 'overlay-move', delta: (action === 'move-down' ? 1 : -1) * times, length: c.lengths.overlay});
 					return true;
 				case 'conflict':
 					if (action === 'close') close();
@@ -102,16 +103,17 @@ function paneLayer(c: ConsoleController): Layer {
 	const pane = state.focus;
 	return {
 		scopes: [`pane:${pane}`, 'pane:*'],
-		handle(action: KeyAction | undefined) {
+		handle(action: KeyAction | undefined, press: KeyPress) {
 			const length = c.lengths[pane];
+			const times = press.times ?? 1;
 			switch (action) {
 				case 'move-down':
 				case 'move-up':
-					dispatch({type: 'move', pane, delta: action === 'move-down' ? 1 : -1, length});
+					dispatch({type: 'move', pane, delta: (action === 'move-down' ? 1 : -1) * times, length});
 					return true;
 				case 'page-down':
 				case 'page-up':
-					dispatch({type: 'move', pane, delta: (action === 'page-down' ? 1 : -1) * Math.max(1, c.page - 1), length});
+					dispatch({type: 'move', pane, delta: (action === 'page-down' ? 1 : -1) * Math.max(1, c.page - 1) * times, length});
 					return true;
 				case 'first':
 				case 'last':
@@ -132,7 +134,7 @@ function paneLayer(c: ConsoleController): Layer {
 					return true;
 				case 'step-forward':
 				case 'step-back':
-					dispatch({type: 'trace-step', delta: action === 'step-forward' ? 1 : -1});
+					dispatch({type: 'trace-step', delta: (action === 'step-forward' ? 1 : -1) * times});
 					return true;
 				default:
 					return false;
@@ -230,11 +232,29 @@ export function isBurst(input: string, key: Key): boolean {
 	return input.length > 1 && !key.ctrl && !key.meta && /^[\u0020-\u007E\r\n\t\u007F]+$/.test(input);
 }
 
+type PendingKey = {input: string; key: Key; raw?: string};
+
+/**
+ * How many of the waiting keys, from the first, are one step key pressed again and again: a held
+ * `j` whose presses piled up while a frame was drawn. They are taken as one move and one frame,
+ * so the cursor stops when the key is let go instead of working through the backlog a frame at a time.
+ */
+export function repeats(c: ConsoleController, waiting: readonly PendingKey[]): number {
+	const first = waiting[0];
+	if (!first || c.tooSmall) return 1;
+	const name = keyName(first.input, first.key, first.raw);
+	const action = actionIn(activeScopes(c.state.focus, c.state.overlay), name);
+	if (!action || !stepActions.has(action)) return 1;
+	let times = 1;
+	while (times < waiting.length && keyName(waiting[times]!.input, waiting[times]!.key, waiting[times]!.raw) === name) times++;
+	return times;
+}
+
 export function useConsoleKeys(controller: ConsoleController): void {
 	// The latest controller, so the input subscription is made once and never sees stale state.
 	const latest = useRef(controller);
 	latest.current = controller;
-	const pending = useRef<Array<{input: string; key: Key; raw?: string}>>([]);
+	const pending = useRef<PendingKey[]>([]);
 	// The bytes of the key being handled: subscribed before useInput's own listener, so it is
 	// already set when useInput calls back (Backspace and Delete differ only there).
 	const raw = useRef<string | undefined>(undefined);
@@ -248,9 +268,9 @@ export function useConsoleKeys(controller: ConsoleController): void {
 			events.off('input', note);
 		};
 	}, [events]);
-	const handle = useCallback((input: string, key: Key, bytes?: string) => {
+	const handle = useCallback((input: string, key: Key, bytes?: string, times = 1) => {
 		const c = latest.current;
-		const press = {name: keyName(input, key, bytes), input};
+		const press = {name: keyName(input, key, bytes), input, times};
 		if (c.tooSmall) {
 			if (press.name === 'q' || press.name === 'ctrl-c') c.quit();
 			return;
@@ -273,13 +293,14 @@ export function useConsoleKeys(controller: ConsoleController): void {
 			const item = pending.current[0];
 			if (!item) return;
 			const before = latest.current;
-			handle(item.input, item.key, item.raw);
+			const times = repeats(before, pending.current);
+			handle(item.input, item.key, item.raw, times);
 			let tries = 0;
 			// A key that changes nothing causes no render, so the wait for one is short.
 			const next = () => {
 				if (latest.current === before && tries++ < 4) setTimeout(next, 2);
 				else {
-					pending.current.shift();
+					pending.current.splice(0, times);
 					drain();
 				}
 			};

@@ -8,7 +8,7 @@ import {ConsoleScreen} from '../../source/ui/ConsoleScreen.js';
 import {routesFor, rulesFor} from '../../source/ui/selection.js';
 import type {ConsoleServices} from '../../source/ui/services.js';
 import {buildTree, flattenTree, initialExpanded} from '../../source/ui/tree.js';
-import {keys, press, tick} from './helpers.js';
+import {keys, press, tick, type, waitFor} from './helpers.js';
 
 /** 200 VPCs, 2,000 subnets, 10,000 instances: the size the console must stay quick with. */
 function largeTopology(): Topology {
@@ -101,4 +101,29 @@ describe('a 10,000-instance topology', () => {
 		await act(async () => app.unmount());
 	});
 
+	it('takes a held key\'s backlog as one move and one frame', async () => {
+		const services = {} as ConsoleServices;
+		let app!: ReturnType<typeof render>;
+		await act(async () => {
+			app = render(<ConsoleScreen opened={{name: 'large', topology}} services={services} columns={100} rows={24} onQuit={() => {}} onOpen={() => {}} />);
+			await tick();
+		});
+		const frame = () => app.lastFrame() ?? '';
+		await press(app.stdin, '/');
+		await type(app.stdin, 'subnet-1');
+		await press(app.stdin, keys.enter);
+		expect(frame()).toMatch(/1\/\d{3}/);
+		// Thirty presses of j read at once, as a terminal delivers them after a slow frame.
+		const drawn = app.frames.length;
+		await press(app.stdin, 'j'.repeat(30));
+		await waitFor(() => frame().includes('31/'), 'the cursor on row 31');
+		expect(app.frames.length - drawn).toBeLessThanOrEqual(3);
+		// Another key after the backlog is its own press, and a burst of different keys is still
+		// taken one key at a time.
+		await press(app.stdin, 'jk');
+		await waitFor(() => frame().includes('31/'), 'j then k');
+		await press(app.stdin, 'kkkjj');
+		await waitFor(() => frame().includes('30/'), 'three up and two down');
+		await act(async () => app.unmount());
+	});
 });
