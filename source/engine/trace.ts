@@ -29,7 +29,7 @@ function start(w: Walk, source: Source, pkt: Pkt): Step | null {
 	}
 	if (source.kind === 'client') return clientSend(w, source.client, pkt);
 	if (source.kind === 'internet') {
-		pass(w, {component: 'internet', type: 'internet', action: 'forward', detail: `internet host ${formatIpv4(source.address)} ${sends}`});
+		pass(w, {component: 'internet', type: 'internet', action: 'forward', detail: `host ${formatIpv4(source.address)} ${sends}`});
 		return {at: 'internet', pkt};
 	}
 	pass(w, {component: source.site.id, type: 'site', action: 'forward', detail: `on-premises host ${formatIpv4(source.address)} ${sends}`});
@@ -45,7 +45,7 @@ function startReply(w: Walk, forward: Walk, pkt: Pkt): Step | null {
 		return {at: 'send', iface: end.iface, pkt};
 	}
 	if (end.kind === 'internet') {
-		pass(w, {component: 'internet', type: 'internet', action: 'forward', detail: `internet host ${formatIpv4(pkt.src)} ${sends}`});
+		pass(w, {component: 'internet', type: 'internet', action: 'forward', detail: `host ${formatIpv4(pkt.src)} ${sends}`});
 		return {at: 'internet', pkt};
 	}
 	if (end.kind === 'client') return clientReply(w, end, pkt);

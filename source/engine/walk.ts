@@ -134,7 +134,7 @@ function step(w: Walk, s: Step): Step | null {
 			const site = w.ctx.siteByAddress.longestValues(s.pkt.dst)?.[0];
 			if (site)
 				return stop(w, {component: site.id, type: 'site', action: 'drop', detail: `${formatIpv4(s.pkt.dst)} is an address of the on-premises site ${site.id}, not reachable from the internet`, code: 'NO_PATH'});
-			pass(w, {component: 'internet', type: 'internet', action: 'deliver', detail: `delivered to internet host ${formatIpv4(s.pkt.dst)}`});
+			pass(w, {component: 'internet', type: 'internet', action: 'deliver', detail: `delivered to host ${formatIpv4(s.pkt.dst)}`});
 			w.end = {kind: 'internet', pkt: s.pkt};
 			return null;
 		}

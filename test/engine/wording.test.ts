@@ -1,6 +1,7 @@
-// How a trace reads: explanations are sentences that stand after another sentence, and the client
-// VPN denial says what its block is.
+// How a trace reads: explanations are sentences that stand after another sentence, the client VPN
+// denial says what its block is, and the internet's hops do not say "internet" twice.
 import {describe, expect, it} from 'vitest';
+import {formatTrace} from '../../source/cli/format-trace.js';
 import {sentence} from '../../source/engine/walk-state.js';
 import type {ClientVpnEndpoint} from '../../source/model/types.js';
 import {TopologyBuilder, anywhere, tcp} from './builder.js';
@@ -75,5 +76,19 @@ describe('a client VPN endpoint that authorizes nothing for the destination', ()
 	it('says so when the endpoint has no rule at all', () => {
 		const result = endpoint([]);
 		expect(result.forward.at(-1)!.detail).toBe('no authorization rule of cvpn-1 covers 8.8.8.8 (it has none), and a route without authorization gives no access');
+	});
+});
+
+describe('the internet', () => {
+	it('is a host by its address in the hop detail, so a printed trace does not read "internet internet"', () => {
+		const result = network().trace({from: '203.0.113.10', to: 'i-web', port: 443});
+		expect(result.reachable).toBe(true);
+		expect(result.forward[0]).toMatchObject({component: 'internet', type: 'internet', action: 'forward'});
+		expect(result.forward[0]!.detail).toMatch(/^host 203\.0\.113\.10 sends tcp /);
+		expect(network().trace({from: 'i-web', to: '8.8.8.8', port: 443}).return[0]).toMatchObject({component: 'internet', detail: expect.stringMatching(/^host 8\.8\.8\.8 replies tcp /)});
+		expect(result.return.at(-1)).toMatchObject({component: 'internet', action: 'deliver', detail: 'delivered to host 203.0.113.10'});
+		const text = formatTrace(result);
+		expect(text).not.toMatch(/internet\s+internet/);
+		expect(text).toMatch(/^ {2}forward {3}internet +host 203\.0\.113\.10 sends tcp/m);
 	});
 });
