@@ -1,5 +1,6 @@
 // Every command line but the console's launch: help, the subcommands and their flags. Loaded by
 // main() on demand, with the registry of commands and the argument parser.
+import {helpText} from '../commands/index.js';
 import {parseArgs} from './args.js';
 import type {Command} from './command.js';
 import {commandHelp, mainHelp} from './help.js';
@@ -45,7 +46,23 @@ function helpCommand(argv: readonly string[], io: Io): number {
 		return EXIT_OK;
 	}
 	const command = findCommand(name);
-	if (!command) throw new CliError(`help: no command "${name}"`, didYouMean(name, commands.map(c => c.name), c => `"vpcsim help ${c}"`));
-	io.stdout.write(commandHelp(command, colors));
-	return EXIT_OK;
+	if (command) {
+		io.stdout.write(commandHelp(command, colors));
+		return EXIT_OK;
+	}
+	// `vpcsim help add subnet`: the palette's language, as `help add subnet` shows it in the console.
+	const palette = paletteHelp(argv.join(' '));
+	if (palette) {
+		io.stdout.write(`${colors.bold('palette command')} (type it after : in the console, or put it in a script for vpcsim run)\n\n${palette}\n`);
+		return EXIT_OK;
+	}
+	throw new CliError(`help: no command "${name}"`, didYouMean(name, commands.map(c => c.name), c => `"vpcsim help ${c}"`));
+}
+
+function paletteHelp(topic: string): string | undefined {
+	try {
+		return helpText(topic);
+	} catch {
+		return undefined;
+	}
 }

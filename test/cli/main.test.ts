@@ -26,6 +26,18 @@ describe('vpcsim --help and --version', () => {
 		expect((await box.run(['help', '--help'])).stdout).toBe((await box.run(['--help'])).stdout);
 	});
 
+	it('`help <palette command>` is the palette\'s help for it', async () => {
+		const box = sandbox();
+		const subnet = await box.run(['help', 'add', 'subnet']);
+		expect(subnet.status).toBe(0);
+		expect(subnet.stdout).toMatch(/^palette command \(type it after : in the console/);
+		expect(subnet.stdout).toContain('add subnet <name> <vpc> <cidr>');
+		expect((await box.run(['help', 'add'])).stdout).toContain('add vpc <name> <cidr>');
+		const unknown = await box.run(['help', 'nosuch']);
+		expect(unknown.status).toBe(2);
+		expect(unknown.stderr).toContain('help: no command "nosuch"');
+	});
+
 	it('gives every command a --help with its usage, flags and an example', async () => {
 		const box = sandbox();
 		for (const command of commands) {
