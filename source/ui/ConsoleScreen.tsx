@@ -2,7 +2,7 @@
 // derives what the panes show (memoised per topology and per selection, so a key press on a large
 // topology only redraws), runs the effects through its hooks (save, retrace, play) and builds the
 // controller the keys drive; ConsoleView draws it.
-import {useEffect, useMemo, useReducer} from 'react';
+import {useEffect, useMemo, useReducer, useRef} from 'react';
 import type {FlowSpec} from '../engine/types.js';
 import {indexResources, label} from '../model/resources.js';
 import {consoleReducer, createConsoleState} from './consoleState.js';
@@ -24,6 +24,13 @@ import {useRetrace} from './useRetrace.js';
 import {useRoutesAndRules} from './useRoutesAndRules.js';
 import {useSaving} from './useSaving.js';
 import {useTracePicker} from './useTracePicker.js';
+
+/**
+ * How long after Enter the palette's line runs: long enough for the frame saying `applying…` to be
+ * drawn first (Ink draws at most one frame per 9 ms; run-console.tsx asks for 120 a second), as a
+ * change to a large topology is checked in one piece and can hold the screen for a second.
+ */
+export const applyDelay = 10;
 
 export type ConsoleScreenProps = {
 	readonly opened: Opened;
@@ -77,6 +84,15 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 
 	const saving = useSaving(opened, state.name, services, dispatch);
 
+	// A palette line waiting to run (its timer), then run and waiting for the render that takes
+	// what it did (the render it ran after): keys wait meanwhile, so each lands where it would have
+	// had the line run at once.
+	const renders = useRef(0);
+	renders.current++;
+	const applying = useRef<{timer?: ReturnType<typeof setTimeout>; ranAfter?: number}>({});
+	const runLatest = useRef<(line: string) => boolean>(() => false);
+	useEffect(() => () => clearTimeout(applying.current.timer), []);
+
 	const layout = computeLayout(columns, rows, state.side);
 	const answer = usePaletteAnswer(palette, layout);
 	const paletteRows = state.overlay === 'palette' ? paletteHeight(palette, answer.lines, answer.maxRows, layout.width) : 0;
@@ -124,55 +140,19 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 				if (parent >= 0) dispatch({type: 'set-cursor', pane: 'resources', index: parent});
 			}
 		},
+		busy: () => applying.current.timer !== undefined || applying.current.ranAfter === renders.current,
 		submitPalette() {
 			const line = palette.text;
-			if (!line.trim()) return;
-			let result;
-			try {
-				result = services.run(line, topology);
-			} catch (error) {
-				paletteDispatch({type: 'error', error: errorText(error)});
-				return;
-			}
-			if (!result.ok) {
-				paletteDispatch({type: 'error', error: result.error});
-				return;
-			}
-			const intent = result.intent;
-			if (intent?.kind === 'trace') {
-				const error = runFlow(intent.flow);
-				if (error) return paletteDispatch({type: 'error', error});
-			}
-			if (intent?.kind === 'open') {
-				// The palette stays open, with the line, until the other topology has opened.
-				services.open(intent.name).then(
-					other => {
-						paletteDispatch({type: 'submitted', line});
-						onOpen(other);
-					},
-					error => paletteDispatch({type: 'error', error: errorText(error)}),
-				);
-				return;
-			}
-			paletteDispatch({type: 'submitted', line});
-			if (intent) {
-				answer.show([]);
-				if (intent.kind === 'undo') controller.undo();
-				else if (intent.kind === 'redo') controller.redo();
-				else if (intent.kind === 'quit') controller.quit();
-				else if (intent.kind === 'save-as') saving.saveAs(intent.name, topology, error => paletteDispatch({type: 'error', error}));
-				if (intent.kind !== 'save-as') dispatch({type: 'close-overlay'});
-				return;
-			}
-			if (result.changed) {
-				answer.show([]);
-				dispatch({type: 'apply', topology: result.topology, message: result.message});
-				dispatch({type: 'close-overlay'});
-				saving.persist(result.topology);
-				return;
-			}
-			// help, cidr: the answer stays under the line.
-			answer.show(result.message.split('\n'));
+			if (!line.trim() || applying.current.timer !== undefined) return;
+			// Say so at once; run on the next turn, once that frame is on screen.
+			paletteDispatch({type: 'applying'});
+			applying.current = {
+				timer: setTimeout(() => {
+					applying.current = {ranAfter: renders.current};
+					// Open changes nothing until the other topology is read: no render to wait for.
+					if (!runLatest.current(line)) applying.current = {};
+				}, applyDelay),
+			};
 		},
 		scrollOutput: answer.scroll,
 		completePalette() {
@@ -225,6 +205,61 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			dispatch({type: 'quit'});
 		},
 	};
+
+	/** Runs a palette line against the topology of the latest render; false when nothing changes until later (open). */
+	function runLine(line: string): boolean {
+		let result;
+		try {
+			result = services.run(line, topology);
+		} catch (error) {
+			paletteDispatch({type: 'error', error: errorText(error)});
+			return true;
+		}
+		if (!result.ok) {
+			paletteDispatch({type: 'error', error: result.error});
+			return true;
+		}
+		const intent = result.intent;
+		if (intent?.kind === 'trace') {
+			const error = runFlow(intent.flow);
+			if (error) {
+				paletteDispatch({type: 'error', error});
+				return true;
+			}
+		}
+		if (intent?.kind === 'open') {
+			// The palette stays open, with the line, until the other topology has opened.
+			services.open(intent.name).then(
+				other => {
+					paletteDispatch({type: 'submitted', line});
+					onOpen(other);
+				},
+				error => paletteDispatch({type: 'error', error: errorText(error)}),
+			);
+			return false;
+		}
+		paletteDispatch({type: 'submitted', line});
+		if (intent) {
+			answer.show([]);
+			if (intent.kind === 'undo') controller.undo();
+			else if (intent.kind === 'redo') controller.redo();
+			else if (intent.kind === 'quit') controller.quit();
+			else if (intent.kind === 'save-as') saving.saveAs(intent.name, topology, error => paletteDispatch({type: 'error', error}));
+			if (intent.kind !== 'save-as') dispatch({type: 'close-overlay'});
+			return true;
+		}
+		if (result.changed) {
+			answer.show([]);
+			dispatch({type: 'apply', topology: result.topology, message: result.message});
+			dispatch({type: 'close-overlay'});
+			saving.persist(result.topology);
+			return true;
+		}
+		// help, cidr: the answer stays under the line.
+		answer.show(result.message.split('\n'));
+		return true;
+	}
+	runLatest.current = runLine;
 
 	function reveal(id: string) {
 		const found = revealIn(roots, state.expanded, id);

@@ -13,9 +13,9 @@ export function errorLines(state: PaletteState, width: number): string[] {
 	return state.error ? wrapText(`✗ ${state.error}`, width - 4, maxErrorLines) : [];
 }
 
-/** Rows the palette takes besides its answer: the frame, the line, the error and the candidates. */
+/** Rows the palette takes besides its answer: the frame, the line, `applying…`, the error and the candidates. */
 export function paletteChrome(state: PaletteState, width: number): number {
-	return 3 + errorLines(state, width).length + (state.candidates.length > 0 ? 1 : 0);
+	return 3 + (state.applying ? 1 : 0) + errorLines(state, width).length + (state.candidates.length > 0 ? 1 : 0);
 }
 
 /** Answer lines that fit in a budget of rows for the whole palette (at least two: a line and where it is). */
@@ -52,6 +52,11 @@ export function PalettePanel({state, output, top, width, maxOutput}: Props) {
 				<Text inverse>{shown[at] ?? ' '}</Text>
 				{shown.slice(at + 1)}
 			</Text>
+			{state.applying ? (
+				<Text wrap="truncate" color={hue('yellow')}>
+					{fit('applying…', inner)}
+				</Text>
+			) : null}
 			{errorLines(state, width).map((line, index) => (
 				<Text key={`error${index}`} wrap="truncate" color={hue('red')}>
 					{line}

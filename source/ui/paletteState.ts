@@ -12,6 +12,8 @@ export type PaletteState = {
 	readonly error: string | undefined;
 	/** Candidates shown under the line after a Tab that had more than one. */
 	readonly candidates: readonly string[];
+	/** Enter was pressed: the line is being run (the palette says so until it answers). */
+	readonly applying: boolean;
 };
 
 export type PaletteAction =
@@ -21,11 +23,12 @@ export type PaletteAction =
 	| {type: 'cursor'; delta: number}
 	| {type: 'history'; delta: -1 | 1}
 	| {type: 'completed'; text: string; cursor: number; candidates: readonly string[]}
+	| {type: 'applying'}
 	| {type: 'error'; error: string}
 	| {type: 'submitted'; line: string}
 	| {type: 'reset'; text?: string};
 
-export const emptyPalette: PaletteState = {text: '', cursor: 0, history: [], historyIndex: 0, draft: '', error: undefined, candidates: []};
+export const emptyPalette: PaletteState = {text: '', cursor: 0, history: [], historyIndex: 0, draft: '', error: undefined, candidates: [], applying: false};
 
 export function paletteReducer(state: PaletteState, action: PaletteAction): PaletteState {
 	switch (action.type) {
@@ -57,14 +60,16 @@ export function paletteReducer(state: PaletteState, action: PaletteAction): Pale
 		}
 		case 'completed':
 			return {...state, text: action.text, cursor: action.cursor, candidates: action.candidates};
+		case 'applying':
+			return {...state, applying: true, error: undefined, candidates: []};
 		case 'error':
-			return {...state, error: action.error, candidates: []};
+			return {...state, error: action.error, candidates: [], applying: false};
 		case 'submitted': {
 			const line = action.line.trim();
 			const history = line && state.history[state.history.length - 1] !== line ? [...state.history, line].slice(-500) : state.history;
 			return {...emptyPalette, history, historyIndex: history.length};
 		}
 		case 'reset':
-			return {...state, text: action.text ?? '', cursor: (action.text ?? '').length, error: undefined, candidates: [], historyIndex: state.history.length, draft: ''};
+			return {...state, text: action.text ?? '', cursor: (action.text ?? '').length, error: undefined, candidates: [], historyIndex: state.history.length, draft: '', applying: false};
 	}
 }

@@ -24,7 +24,9 @@ export type ConsoleController = {
 	readonly page: number;
 	readonly openSelected: () => void;
 	readonly expandSelected: (open: boolean) => void;
+	/** Enter in the palette runs its line on the next turn (see applyDelay); keys wait until it has run. */
 	readonly submitPalette: () => void;
+	readonly busy: () => boolean;
 	readonly completePalette: () => void;
 	/** Pages the palette's answer (help, cidr) by a number of lines. */
 	readonly scrollOutput: (delta: number) => void;
@@ -281,10 +283,11 @@ export function useConsoleKeys(controller: ConsoleController): void {
 	const onInput = useCallback((input: string, key: Key) => {
 		const idle = pending.current.length === 0;
 		const bytes = raw.current;
-		if (idle && !isBurst(input, key)) return handle(input, key, bytes);
+		if (idle && !isBurst(input, key) && !latest.current.busy()) return handle(input, key, bytes);
 		// One key at a time, each after the screen has rendered what the previous one did (`:`
 		// must have opened the palette before `c` is typed into it), and in the order they came:
-		// a key that arrives while a burst is being taken waits its turn.
+		// a key that arrives while a burst is being taken, or while a palette line waits to run,
+		// waits its turn.
 		if (isBurst(input, key))
 			for (const char of input) pending.current.push({input: char === '\r' || char === '\n' || char === '\t' || char === '\u007F' ? '' : char, key: keyOfChar(char)});
 		else pending.current.push({input, key, raw: bytes});
@@ -293,6 +296,10 @@ export function useConsoleKeys(controller: ConsoleController): void {
 			const item = pending.current[0];
 			if (!item) return;
 			const before = latest.current;
+			if (before.busy()) {
+				setTimeout(drain, 2);
+				return;
+			}
 			const times = repeats(before, pending.current);
 			handle(item.input, item.key, item.raw, times);
 			let tries = 0;

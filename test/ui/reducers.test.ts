@@ -187,6 +187,17 @@ describe('paletteReducer', () => {
 		expect(state.error).toBe('unknown command');
 		expect(paletteReducer(state, {type: 'insert', text: 'x'}).error).toBeUndefined();
 	});
+
+	it('says it is applying from Enter until the line answers', () => {
+		let state = paletteReducer(emptyPalette, {type: 'insert', text: 'add vpc x 10.9.0.0/16'});
+		state = paletteReducer(state, {type: 'error', error: 'old'});
+		state = paletteReducer(state, {type: 'applying'});
+		expect(state).toMatchObject({applying: true, error: undefined, text: 'add vpc x 10.9.0.0/16'});
+		expect(paletteReducer(state, {type: 'error', error: 'no'}).applying).toBe(false);
+		const done = paletteReducer(state, {type: 'submitted', line: state.text});
+		expect(done).toMatchObject({applying: false, text: '', history: ['add vpc x 10.9.0.0/16']});
+		expect(paletteReducer(state, {type: 'reset'}).applying).toBe(false);
+	});
 });
 
 describe('trace picker', () => {
