@@ -7,7 +7,7 @@ import type {FlowSpec} from '../engine/types.js';
 import {indexResources, label} from '../model/resources.js';
 import {consoleReducer, createConsoleState} from './consoleState.js';
 import {redoHistory, undoHistory} from './history.js';
-import {helpLines} from './HelpOverlay.js';
+import {helpRows, helpScrollPositions} from './HelpOverlay.js';
 import {ConsoleView} from './ConsoleView.js';
 import {TooSmallMessage} from './Chrome.js';
 import {computeLayout, listRows, tooSmall} from './layout.js';
@@ -111,9 +111,9 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			routes: routeLines.length,
 			rules: ruleLines.length,
 			trace: hops.length,
-			overlay: state.overlay === 'help' ? helpLines().length : state.overlay === 'suggested' ? topology.suggestedTraces.length : candidates.length,
+			overlay: state.overlay === 'help' ? helpScrollPositions(layout.body) : state.overlay === 'suggested' ? topology.suggestedTraces.length : candidates.length,
 		},
-		page: listRows(bodyLayout.panes[state.focus]),
+		page: state.overlay === 'help' ? helpRows(layout.body) : listRows(bodyLayout.panes[state.focus]),
 		openSelected() {
 			if (state.focus === 'resources') {
 				if (selectedRow && selectedRow.node.children.length > 0) dispatch({type: 'toggle', key: selectedRow.node.key});

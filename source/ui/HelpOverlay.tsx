@@ -14,14 +14,25 @@ export function helpLines(): string[] {
 	return lines;
 }
 
+/** Lines of keys the overlay shows in a body of `height` rows (its frame and title take three). */
+export function helpRows(height: number): number {
+	return Math.max(1, height - 3);
+}
+
+/** Where the overlay can start: the first line, down to the one that shows the last line at the bottom. */
+export function helpScrollPositions(height: number): number {
+	return Math.max(1, helpLines().length - helpRows(height) + 1);
+}
+
 export function HelpOverlay({width, height, scroll}: {width: number; height: number; scroll: number}) {
 	const lines = helpLines();
-	const visible = Math.max(1, height - 3);
+	const visible = helpRows(height);
 	const start = Math.max(0, Math.min(scroll, lines.length - visible));
+	// The keys that scroll it are in the footer, from the key table.
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={hue('cyan')} overflow="hidden">
 			<Text bold color={hue('cyan')}>
-				{fit(`Keys  (${start + 1}-${Math.min(lines.length, start + visible)} of ${lines.length}; j/k scroll, Esc closes; : then help for commands)`, width - 2)}
+				{fit(`Keys  (${start + 1}-${Math.min(lines.length, start + visible)} of ${lines.length}; : then help for commands)`, width - 2)}
 			</Text>
 			{lines.slice(start, start + visible).map((line, at) => (
 				<Text key={at} wrap="truncate" bold={line.startsWith('#')} color={hue(line.startsWith('#') ? 'blue' : undefined)}>

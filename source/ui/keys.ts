@@ -69,13 +69,22 @@ export type KeyBinding = {
 	readonly quiet?: boolean;
 	/** Always in the footer when it works, ahead of the others, so it is never cut off a narrow one. */
 	readonly essential?: boolean;
+	/**
+	 * Bindings of one scope with the same group share one footer hint: the first key of each, joined
+	 * by `/`, then the group (`↑/↓ move`). The help overlay still lists them one by one.
+	 */
+	readonly group?: string;
 };
 
 export const keyTable: readonly KeyBinding[] = [
 	// Overlays first: the dispatcher asks the open overlay before anything else.
 	{keys: ['esc', 'q', '?'], action: 'close', description: 'close help', scope: 'overlay:help'},
-	{keys: ['down', 'j'], action: 'move-down', description: 'scroll', scope: 'overlay:help', quiet: true},
-	{keys: ['up', 'k'], action: 'move-up', description: 'scroll', scope: 'overlay:help', quiet: true},
+	{keys: ['up', 'k'], action: 'move-up', description: 'scroll up', scope: 'overlay:help', group: 'scroll'},
+	{keys: ['down', 'j'], action: 'move-down', description: 'scroll down', scope: 'overlay:help', group: 'scroll'},
+	{keys: ['pgup', 'ctrl-u'], action: 'page-up', description: 'page up', scope: 'overlay:help', group: 'page'},
+	{keys: ['pgdn', 'ctrl-d'], action: 'page-down', description: 'page down', scope: 'overlay:help', group: 'page'},
+	{keys: ['g', 'home'], action: 'first', description: 'top', scope: 'overlay:help', group: 'top/bottom'},
+	{keys: ['G', 'end'], action: 'last', description: 'bottom', scope: 'overlay:help', group: 'top/bottom'},
 
 	{keys: ['enter'], action: 'submit', description: 'run command', scope: 'overlay:palette'},
 	{keys: ['tab'], action: 'complete', description: 'complete', scope: 'overlay:palette'},
@@ -229,12 +238,23 @@ export function footerHints(focus: Pane, overlay: OverlayKind | undefined): Arra
 			for (const name of binding.keys) seen.add(name);
 		}
 	for (const scope of scopes) {
+		const groups = new Map<string, {keys: string; description: string}>();
 		for (const binding of bindingsFor(scope)) {
 			if (binding.quiet) continue;
 			// A pane binding shadows a generic one on the same key (trace `g` over list `g`).
 			const fresh = binding.keys.filter(name => !seen.has(name));
 			for (const name of binding.keys) seen.add(name);
 			if (fresh.length === 0) continue;
+			if (binding.group) {
+				const shared = groups.get(binding.group);
+				if (shared) shared.keys += `/${displayKey(fresh[0]!)}`;
+				else {
+					const hint = {keys: displayKey(fresh[0]!), description: binding.group};
+					groups.set(binding.group, hint);
+					hints.push(hint);
+				}
+				continue;
+			}
 			hints.push({keys: fresh.slice(0, 2).map(displayKey).join('/'), description: binding.description});
 		}
 	}
@@ -257,6 +277,7 @@ export function helpSections(): HelpSection[] {
 		['overlay:trace-picker', 'New trace'],
 		['overlay:suggested', 'Suggested traces'],
 		['overlay:conflict', 'Changed on disk'],
+		['overlay:help', 'This help'],
 	];
 	return titles.map(([scope, title]) => ({
 		title,

@@ -20,7 +20,7 @@ export type ConsoleController = {
 	readonly pickerStep: 'from' | 'to' | 'protocol';
 	/** Rows in each pane's list and in the open overlay's list, for clamping moves. */
 	readonly lengths: Readonly<Record<Pane, number>> & {overlay: number};
-	/** Rows a page moves: the height of the focused pane's list. */
+	/** Rows a page moves: the height of the focused pane's list, or of the help overlay when it is open. */
 	readonly page: number;
 	readonly openSelected: () => void;
 	readonly expandSelected: (open: boolean) => void;
@@ -52,6 +52,9 @@ function overlayLayer(c: ConsoleController): Layer {
 				case 'help':
 					if (action === 'close') close();
 					else if (action === 'move-down' || action === 'move-up') dispatch({type: 'overlay-move', delta: (action === 'move-down' ? 1 : -1) * times, length: c.lengths.overlay});
+					else if (action === 'page-down' || action === 'page-up')
+						dispatch({type: 'overlay-move', delta: (action === 'page-down' ? 1 : -1) * Math.max(1, c.page - 1) * times, length: c.lengths.overlay});
+					else if (action === 'first' || action === 'last') dispatch({type: 'overlay-cursor', index: action === 'first' ? 0 : c.lengths.overlay - 1});
 					return true;
 				case 'palette':
 					if (action === 'close') close();

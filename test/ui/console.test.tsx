@@ -143,6 +143,40 @@ describe('help and footer', () => {
 		expect(frame()).not.toContain('Everywhere');
 		expect(frame()).toContain('[4 Trace]');
 	});
+
+	it('scrolls the help overlay by line, by page and to either end, as in the panes', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, '?');
+		const shown = () => {
+			const match = /Keys {2}\((\d+)-(\d+) of (\d+)/.exec(frame());
+			if (!match) throw new Error(`no help title in:\n${frame()}`);
+			return {first: Number(match[1]), last: Number(match[2]), total: Number(match[3])};
+		};
+		const {last: pageEnd, total} = shown();
+		expect(shown().first).toBe(1);
+		expect(frame()).toMatch(/↑\/↓ scroll {2}PgUp\/PgDn page {2}g\/G top\/bottom/);
+		await press(stdin, 'j');
+		expect(shown().first).toBe(2);
+		await press(stdin, keys.pageDown);
+		expect(shown().first).toBe(2 + pageEnd - 1);
+		await press(stdin, keys.pageUp);
+		expect(shown().first).toBe(2);
+		await press(stdin, 'G');
+		expect(shown().last).toBe(total);
+		expect(frame()).toContain('This help');
+		// The bottom is a position like any other: one k moves one line up from it.
+		const bottom = shown().first;
+		await press(stdin, 'k');
+		expect(shown().first).toBe(bottom - 1);
+		await press(stdin, 'g');
+		expect(shown().first).toBe(1);
+		await press(stdin, '\u0004');
+		expect(shown().first).toBe(pageEnd);
+		await press(stdin, '\u0015');
+		expect(shown().first).toBe(1);
+		await press(stdin, keys.esc);
+		await waitFor(() => !frame().includes('Keys  ('), 'the help to close');
+	});
 });
 
 describe('palette', () => {

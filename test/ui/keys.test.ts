@@ -72,6 +72,13 @@ describe('key table', () => {
 		expect(footerText('resources', 'palette', 80)).not.toContain('q quit');
 	});
 
+	it('shares one footer hint between the bindings of a group', () => {
+		expect(footerText('resources', 'help', 80)).toBe('Esc/q close help  ↑/↓ scroll  PgUp/PgDn page  g/G top/bottom');
+		// The help overlay lists them one by one.
+		const help = helpSections().find(section => section.title === 'This help')!;
+		expect(help.rows.map(row => row.description)).toEqual(['close help', 'scroll up', 'scroll down', 'page up', 'page down', 'top', 'bottom']);
+	});
+
 	it('dispatches through layers until one consumes the key', () => {
 		const calls: string[] = [];
 		const consumed = dispatchKey({name: 'j', input: 'j'}, [
