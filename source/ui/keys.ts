@@ -103,14 +103,14 @@ export const keyTable: readonly KeyBinding[] = [
 	{keys: ['esc'], action: 'close', description: 'clear filter', scope: 'overlay:filter'},
 
 	// Letters are typed into the picker's filter, so only the arrows move.
-	{keys: ['down'], action: 'move-down', description: 'down', scope: 'overlay:trace-picker', quiet: true},
-	{keys: ['up'], action: 'move-up', description: 'up', scope: 'overlay:trace-picker', quiet: true},
+	{keys: ['up'], action: 'move-up', description: 'up', scope: 'overlay:trace-picker', group: 'move'},
+	{keys: ['down'], action: 'move-down', description: 'down', scope: 'overlay:trace-picker', group: 'move'},
 	{keys: ['enter'], action: 'submit', description: 'choose', scope: 'overlay:trace-picker'},
 	{keys: ['backspace'], action: 'delete-back', description: 'delete', scope: 'overlay:trace-picker', quiet: true},
 	{keys: ['esc'], action: 'close', description: 'back a step (closes at the first)', scope: 'overlay:trace-picker'},
 
-	{keys: ['down', 'j'], action: 'move-down', description: 'down', scope: 'overlay:suggested', quiet: true},
-	{keys: ['up', 'k'], action: 'move-up', description: 'up', scope: 'overlay:suggested', quiet: true},
+	{keys: ['up', 'k'], action: 'move-up', description: 'up', scope: 'overlay:suggested', group: 'move'},
+	{keys: ['down', 'j'], action: 'move-down', description: 'down', scope: 'overlay:suggested', group: 'move'},
 	{keys: ['enter'], action: 'submit', description: 'run trace', scope: 'overlay:suggested'},
 	{keys: ['esc', 'q'], action: 'close', description: 'close', scope: 'overlay:suggested'},
 

@@ -437,6 +437,7 @@ describe('trace', () => {
 		const {frame, stdin} = await open();
 		await press(stdin, 't');
 		expect(frame()).toContain('where does the packet start');
+		expect(frame()).toContain('↑/↓ move  Enter choose');
 		await type(stdin, 'web');
 		await press(stdin, keys.enter);
 		expect(frame()).toContain('New trace from web-1');

@@ -75,6 +75,9 @@ describe('key table', () => {
 	it('shares one footer hint between the bindings of a group', () => {
 		expect(footerText('resources', 'help', 80)).toBe('Esc/q close help  ↑/↓ scroll  PgUp/PgDn page  g/G top/bottom');
 		// The help overlay lists them one by one.
+		// The trace picker's list moves with the arrows only (letters are typed into its filter).
+		expect(footerText('resources', 'trace-picker', 80)).toBe('↑/↓ move  Enter choose  Esc back a step (closes at the first)');
+		expect(footerText('resources', 'suggested', 80)).toMatch(/^↑\/↓ move {2}Enter run trace/);
 		const help = helpSections().find(section => section.title === 'This help')!;
 		expect(help.rows.map(row => row.description)).toEqual(['close help', 'scroll up', 'scroll down', 'page up', 'page down', 'top', 'bottom']);
 	});
