@@ -155,6 +155,11 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			};
 		},
 		scrollOutput: answer.scroll,
+		openPalette(text) {
+			paletteDispatch({type: 'reset', text});
+			answer.show([]);
+			dispatch({type: 'open-overlay', overlay: 'palette'});
+		},
 		completePalette() {
 			try {
 				const completion = services.complete(palette.text, palette.cursor, topology);
@@ -189,11 +194,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 		},
 		resolveConflict(choice) {
 			const pending = state.pendingSave ?? topology;
-			if (choice === 'save-as') {
-				paletteDispatch({type: 'reset', text: `save-as ${state.name}-2`});
-				dispatch({type: 'open-overlay', overlay: 'palette'});
-				return;
-			}
+			if (choice === 'save-as') return controller.openPalette(`save-as ${state.name}-2`);
 			if (choice === 'overwrite') {
 				dispatch({type: 'close-overlay'});
 				saving.overwrite(pending);

@@ -28,6 +28,8 @@ export type ConsoleController = {
 	readonly submitPalette: () => void;
 	readonly busy: () => boolean;
 	readonly completePalette: () => void;
+	/** Opens the palette clean (no line, error or answer from before; the history stays), or with `text`. */
+	readonly openPalette: (text?: string) => void;
 	/** Pages the palette's answer (help, cidr) by a number of lines. */
 	readonly scrollOutput: (delta: number) => void;
 	readonly submitPicker: () => void;
@@ -165,8 +167,7 @@ function globalLayer(c: ConsoleController): Layer {
 					dispatch({type: 'focus', pane: action.slice('focus-'.length) as Pane});
 					return true;
 				case 'palette':
-					c.palette({type: 'reset'});
-					dispatch({type: 'open-overlay', overlay: 'palette'});
+					c.openPalette();
 					return true;
 				case 'help':
 					dispatch({type: 'open-overlay', overlay: 'help'});

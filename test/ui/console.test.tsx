@@ -304,6 +304,26 @@ describe('palette', () => {
 		expect(frame()).not.toContain('add vpc ');
 	});
 
+	it('opens clean after Esc, with the history kept', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, ':');
+		await type(stdin, 'cidr 10.0.0.0/16');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('10.0.255.255'), 'the cidr answer');
+		await type(stdin, 'nosuch');
+		await press(stdin, keys.enter);
+		await waitFor(() => frame().includes('✗'), 'the error');
+		await press(stdin, keys.esc);
+		await waitFor(() => !frame().includes('10.0.255.255'), 'the palette to close');
+		await press(stdin, ':');
+		expect(frame()).toContain('Enter run command');
+		expect(frame()).not.toContain('10.0.255.255');
+		expect(frame()).not.toContain('✗');
+		expect(frame()).not.toContain('nosuch');
+		await press(stdin, keys.up);
+		expect(frame()).toContain(':cidr 10.0.0.0/16');
+	});
+
 	it('scrolls a long answer inside its own rows and keeps the Trace pane whole at 80x24', async () => {
 		const {app, frame, stdin} = await open();
 		Object.defineProperty(app.stdout, 'columns', {value: 80, configurable: true});
