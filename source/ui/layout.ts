@@ -94,37 +94,67 @@ export function fit(text: string, width: number): string {
 	return width <= 1 ? text.slice(0, width) : `${text.slice(0, width - 1)}…`;
 }
 
+/** A token of one or two marks and no letters or digits (`:`, `→`, `-`): it goes with the word after it. */
+const mark = /^[^\p{L}\p{N}\s]{1,2}$/u;
+
+/** A row of a two-column table, indented, its second column after a gap of two spaces or more. */
+const tableRow = /^ +\S+(?: \S+)*? {2,}(?=\S)/;
+
 /**
- * Word-wraps text to a width (a word longer than the width is cut across lines; an indented line
- * keeps its indent on the lines it wraps to), keeping at most `maxLines` lines, the last one
- * ending in `…` when text was left out.
+ * Word-wraps text to a width. A line wrapped onto the next starts with a word, not a space, except
+ * where the paragraph is indented on purpose: an indented line keeps its indent on the lines it
+ * wraps to, and an indented table row (`  add vpc     create a VPC`) goes on under its second
+ * column. A mark such as `:` or `→` stays with the word after it (`: trace`); a word longer than the
+ * width is cut across lines. At most `maxLines` lines are kept, the last one ending in `…` when
+ * text was left out.
  */
 export function wrapText(text: string, width: number, maxLines = Number.POSITIVE_INFINITY): string[] {
 	if (width <= 0) return [];
 	const lines: string[] = [];
-	for (const paragraph of text.split('\n')) {
-		const indent = (/^ */.exec(paragraph)?.[0] ?? '').slice(0, Math.floor(width / 2));
-		const room = width - indent.length;
-		let line = '';
-		for (const word of paragraph.slice(indent.length).split(' ')) {
-			const candidate = line ? `${line} ${word}` : word;
-			if (candidate.length <= room) {
-				line = candidate;
-				continue;
-			}
-			if (line) lines.push(indent + line);
-			let rest = word;
-			while (rest.length > room) {
-				lines.push(indent + rest.slice(0, room));
-				rest = rest.slice(room);
-			}
-			line = rest;
-		}
-		lines.push(indent + line);
-	}
+	for (const paragraph of text.split('\n')) lines.push(...wrapParagraph(paragraph, width));
 	if (lines.length <= maxLines) return lines;
 	const kept = lines.slice(0, Math.max(1, maxLines));
 	const last = kept[kept.length - 1]!;
 	kept[kept.length - 1] = last.length >= width ? `${last.slice(0, width - 1)}…` : `${last}…`;
 	return kept;
+}
+
+function wrapParagraph(paragraph: string, width: number): string[] {
+	const half = Math.floor(width / 2);
+	const indent = Math.min(/^ */.exec(paragraph)![0].length, half);
+	const column = tableRow.exec(paragraph)?.[0].length;
+	const hang = ' '.repeat(column !== undefined && column <= half ? column : indent);
+	// Each word with the spaces before it, so the spacing inside a line stays as written.
+	const words = [...paragraph.slice(indent).matchAll(/( *)(\S+)/g)].map(([, space, word]) => ({space: space!, word: word!}));
+	const lines: string[] = [];
+	let line = ' '.repeat(indent);
+	let fresh = true;
+	const place = (space: string, word: string) => {
+		const joined = `${line}${fresh ? '' : space}${word}`;
+		if (joined.length <= width) {
+			line = joined;
+			fresh = false;
+			return;
+		}
+		if (!fresh) lines.push(line);
+		let rest = word;
+		while (hang.length + rest.length > width) {
+			lines.push(hang + rest.slice(0, width - hang.length));
+			rest = rest.slice(width - hang.length);
+		}
+		line = hang + rest;
+		fresh = false;
+	};
+	for (let at = 0; at < words.length; at++) {
+		const {space, word} = words[at]!;
+		const next = words[at + 1];
+		const together = next && mark.test(word) ? `${word}${next.space}${next.word}` : undefined;
+		// The mark and its word go to the next line together when they fit on one.
+		if (together !== undefined && hang.length + together.length <= width) {
+			place(space, together);
+			at++;
+		} else place(space, word);
+	}
+	lines.push(line);
+	return lines;
 }

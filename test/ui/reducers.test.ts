@@ -45,6 +45,37 @@ describe('wrapText', () => {
 		expect(wrapText('  a list entry', 8)).toEqual(['  a list', '  entry']);
 		expect(wrapText('one two three four five six', 9, 2)).toEqual(['one two', 'three…']);
 	});
+
+	it('starts a wrapped line with a word, not a space', () => {
+		expect(wrapText('one two.  three four', 9)).toEqual(['one two.', 'three', 'four']);
+		expect(wrapText('a  b', 1)).toEqual(['a', 'b']);
+		const message = 'No trace yet. Press t to pick a source and a destination, s for the suggested traces, or type : trace <from> <to> tcp 443.';
+		for (let width = 16; width <= 80; width++) {
+			const lines = wrapText(message, width);
+			for (const line of lines) expect(line.length, `${width}: ${JSON.stringify(lines)}`).toBeLessThanOrEqual(width);
+			for (const line of lines.slice(1)) expect(line, `${width}: ${JSON.stringify(lines)}`).not.toMatch(/^ /);
+			expect(lines.join(' ')).toBe(message);
+		}
+	});
+
+	it('keeps a mark with the word after it', () => {
+		expect(wrapText('or type : trace <from>', 10)).toEqual(['or type', ': trace', '<from>']);
+		expect(wrapText('10.0.0.0 - 10.0.255.255', 16)).toEqual(['10.0.0.0', '- 10.0.255.255']);
+		expect(wrapText('a → b', 3)).toEqual(['a', '→ b']);
+		// Only when the two fit on a line together.
+		expect(wrapText('x : abcdef', 6)).toEqual(['x :', 'abcdef']);
+	});
+
+	it('goes on under the second column of an indented table row', () => {
+		expect(wrapText('  add vgw-propagation   let a virtual private gateway propagate its routes into a route table', 60)).toEqual([
+			'  add vgw-propagation   let a virtual private gateway',
+			'                        propagate its routes into a route',
+			'                        table',
+		]);
+		// A column past the middle, or a row that is not indented, keeps the indent it has.
+		expect(wrapText('  a-very-long-command-name   does things', 30)).toEqual(['  a-very-long-command-name', '  does things']);
+		expect(wrapText('Sentence one.  Sentence two goes on', 20)).toEqual(['Sentence one.', 'Sentence two goes on']);
+	});
 });
 
 describe('consoleReducer', () => {
