@@ -4,6 +4,7 @@ import {Box, Text} from 'ink';
 import type {Message, SaveState} from './consoleState.js';
 import {footerHints, type OverlayKind, type Pane} from './keys.js';
 import {fit, minColumns, minRows} from './layout.js';
+import {Paragraph} from './PaneFrame.js';
 import {hue} from './theme.js';
 
 const saveWords: Record<SaveState, {text: string; color: string}> = {
@@ -56,12 +57,8 @@ export function Footer({focus, overlay, message, width}: {focus: Pane; overlay: 
 export function TooSmallMessage({columns, rows}: {columns: number; rows: number}) {
 	return (
 		<Box flexDirection="column">
-			<Text wrap="wrap">
-				vpcsim needs a terminal of at least {minColumns}x{minRows}; this one is {columns}x{rows}. Enlarge the window and the console comes back (q quits).
-			</Text>
-			<Text wrap="wrap" dimColor>
-				For a script or a small screen, `vpcsim trace --topology NAME --from REF --to REF` prints the same trace.
-			</Text>
+			<Paragraph text={`vpcsim needs a terminal of at least ${minColumns}x${minRows}; this one is ${columns}x${rows}. Enlarge the window and the console comes back (q quits).`} width={columns} />
+			<Paragraph text="For a script or a small screen, `vpcsim trace --topology NAME --from REF --to REF` prints the same trace." width={columns} dim />
 		</Box>
 	);
 }

@@ -3,6 +3,7 @@
 import {Box, Text} from 'ink';
 import type {SuggestedTrace} from '../model/types.js';
 import {fit, windowStart} from './layout.js';
+import {Paragraph} from './PaneFrame.js';
 import type {Endpoint, PickerState} from './tracePicker.js';
 import {hue} from './theme.js';
 
@@ -36,9 +37,7 @@ export function TracePickerOverlay({state, candidates, width, height}: Box2 & {s
 				{state.error ? fit(`✗ ${state.error}`, inner) : ' '}
 			</Text>
 			{state.step === 'protocol' ? (
-				<Text dimColor wrap="wrap">
-					e.g. tcp 443, tcp 22, udp 53, icmp, all. Typing replaces the suggestion; Enter runs the trace; Esc goes back.
-				</Text>
+				<Paragraph text="e.g. tcp 443, tcp 22, udp 53, icmp, all. Typing replaces the suggestion; Enter runs the trace; Esc goes back." width={inner} maxLines={visible} dim />
 			) : (
 				candidates.slice(start, start + visible).map((item, offset) => (
 					<Text key={`${item.ref}${offset}`} wrap="truncate" inverse={start + offset === state.cursor}>
@@ -66,29 +65,27 @@ export function SuggestedOverlay({traces, cursor, width, height}: Box2 & {traces
 			<Text bold color={hue('cyan')}>
 				{fit('Suggested traces (Enter runs one)', inner)}
 			</Text>
-			{traces.length === 0 ? <Text>This topology has no suggested traces. Press t to build one.</Text> : null}
+			{traces.length === 0 ? <Paragraph text="This topology has no suggested traces. Press t to build one." width={inner} maxLines={visible} /> : null}
 			{traces.slice(start, start + visible).map((trace, offset) => (
 				<Text key={start + offset} wrap="truncate" inverse={start + offset === cursor}>
 					{fit(`${start + offset === cursor ? '>' : ' '}${describeSuggested(trace)}  expect ${trace.expect}`, inner)}
 				</Text>
 			))}
 			<Box flexGrow={1} />
-			{current ? (
-				<Text wrap="wrap" dimColor>
-					{fit(current.why, inner * 2)}
-				</Text>
-			) : null}
+			{current ? <Paragraph text={current.why} width={inner} maxLines={2} dim /> : null}
 		</Box>
 	);
 }
 
 export function ConflictOverlay({name, width, height}: Box2 & {name: string}) {
+	// Inside the double border and a column of padding on either side.
+	const inner = width - 4;
 	return (
 		<Box flexDirection="column" width={width} height={height} borderStyle="double" borderColor={hue('red')} paddingX={1}>
 			<Text bold color={hue('red')}>
 				{name} changed on disk
 			</Text>
-			<Text wrap="wrap">Another vpcsim saved this topology after you opened it. Your change is kept in memory, not written. Choose:</Text>
+			<Paragraph text="Another vpcsim saved this topology after you opened it. Your change is kept in memory, not written. Choose:" width={inner} maxLines={3} />
 			<Text>  r  reload the version on disk (your change stays in undo)</Text>
 			<Text>  o  overwrite it with yours</Text>
 			<Text>  s  save yours under a new name (type : save-as NAME)</Text>

@@ -2,7 +2,7 @@
 // pane's number (its focus key) and a summary on the right.
 import React from 'react';
 import {Box, Text} from 'ink';
-import {fit, type Rect} from './layout.js';
+import {fit, wrapText, type Rect} from './layout.js';
 import {colorsOn, hue} from './theme.js';
 
 type Props = {
@@ -50,5 +50,23 @@ export function ListRow({selected, focused, marked, width, text, dim, color}: Ro
 			{main}
 			{rest ? <Text dimColor>{rest}</Text> : null}
 		</Text>
+	);
+}
+
+type ParagraphProps = {readonly text: string; readonly width: number; readonly maxLines?: number; readonly dim?: boolean; readonly color?: string};
+
+/**
+ * Prose wrapped by wrapText rather than by Ink, whose wrapping starts lines with the space it broke
+ * at and parts `:` from the word after it.
+ */
+export function Paragraph({text, width, maxLines, dim, color}: ParagraphProps) {
+	return (
+		<>
+			{wrapText(text, width, maxLines).map((line, at) => (
+				<Text key={at} wrap="truncate" dimColor={dim} color={hue(color)}>
+					{line}
+				</Text>
+			))}
+		</>
 	);
 }

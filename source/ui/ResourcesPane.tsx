@@ -1,7 +1,7 @@
 // The Resources pane: the tree of the topology, windowed so that only the rows on screen render.
 import {Text} from 'ink';
 import {listRows, windowStart, type Rect} from './layout.js';
-import {ListRow, PaneFrame} from './PaneFrame.js';
+import {ListRow, PaneFrame, Paragraph} from './PaneFrame.js';
 import type {TreeRow} from './tree.js';
 import {hue} from './theme.js';
 
@@ -30,7 +30,7 @@ export function ResourcesPane({rows, cursor, rect, focused, filter, filtering}: 
 					{filtering ? '█' : ''}
 				</Text>
 			) : null}
-			{rows.length === 0 ? <Text dimColor>{filter ? 'Nothing matches the filter.' : 'This topology is empty: press : to add a VPC.'}</Text> : null}
+			{rows.length === 0 ? <Paragraph text={filter ? 'Nothing matches the filter.' : 'This topology is empty: press : to add a VPC.'} width={width} maxLines={visible} dim /> : null}
 			{rows.slice(start, start + visible).map((row, offset) => {
 				const item = row.node;
 				const marker = item.children.length > 0 ? (row.expanded ? '▾ ' : '▸ ') : '  ';

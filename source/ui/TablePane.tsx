@@ -2,7 +2,7 @@
 // hop matched marked and kept in view.
 import {Text} from 'ink';
 import {fit, listRows, windowStart, type Rect} from './layout.js';
-import {ListRow, PaneFrame} from './PaneFrame.js';
+import {ListRow, PaneFrame, Paragraph} from './PaneFrame.js';
 import type {Line} from './selection.js';
 import {hue} from './theme.js';
 
@@ -44,7 +44,7 @@ export function TablePane<T>({number, title, lines, empty, cursor, rect, focused
 					{filtering ? '█' : ''}
 				</Text>
 			) : null}
-			{lines.length === 0 && empty ? <Text wrap="wrap">{empty}</Text> : null}
+			{lines.length === 0 && empty ? <Paragraph text={empty} width={width} maxLines={visible} /> : null}
 			{lines.slice(start, start + visible).map((line, offset) => {
 				const at = start + offset;
 				if (line.kind === 'heading')

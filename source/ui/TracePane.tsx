@@ -7,7 +7,7 @@ import {aKind, kindName} from '../model/validate-context.js';
 import type {TraceView} from './consoleState.js';
 import {traceHops} from './consoleState.js';
 import {fit, listRows, windowStart, wrapText, type Rect} from './layout.js';
-import {ListRow, PaneFrame} from './PaneFrame.js';
+import {ListRow, PaneFrame, Paragraph} from './PaneFrame.js';
 import {hue} from './theme.js';
 
 type Props = {
@@ -57,7 +57,7 @@ export function TracePane({trace, rect, focused, tabs, labelOf}: Props) {
 	if (!trace)
 		return (
 			<PaneFrame number={4} title="Trace" rect={rect} focused={focused} tabs={tabs}>
-				<Text wrap="wrap">{'No trace yet. Press t to pick a source and a destination, s for the suggested traces, or type : trace <from> <to> tcp 443.'}</Text>
+				<Paragraph text="No trace yet. Press t to pick a source and a destination, s for the suggested traces, or type : trace <from> <to> tcp 443." width={width} maxLines={listRows(rect)} />
 			</PaneFrame>
 		);
 	const hops = traceHops(trace);

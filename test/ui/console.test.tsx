@@ -48,6 +48,20 @@ describe('console panes', () => {
 		expect(frame()).toContain('No trace yet');
 	});
 
+	it('wraps the Trace pane\'s prose at words: no line starts with a space, and ": trace" stays whole', async () => {
+		const {frame, stdin} = await open();
+		await press(stdin, '4');
+		const pane = frame()
+			.split('\n')
+			.map(line => /│([^│]*)│$/.exec(line)?.[1] ?? '')
+			.filter(text => text.trim());
+		const start = pane.findIndex(text => text.startsWith('No trace yet.'));
+		const message = pane.slice(start, start + 4).map(text => text.trimEnd());
+		expect(message.join(' ')).toMatch(/: trace <from> <to> tcp 443\./);
+		expect(message.some(text => /: trace/.test(text))).toBe(true);
+		for (const text of message) expect(text).not.toMatch(/^ /);
+	});
+
 	it('words counts, kinds and hops the way people write them', async () => {
 		const {frame, stdin} = await open();
 		expect(frame()).toContain('public route table, 1 route ');
