@@ -66,7 +66,7 @@ function overlayLayer(c: ConsoleController): Layer {
 					else if (action === 'cursor-left' || action === 'cursor-right') c.palette({type: 'cursor', delta: action === 'cursor-left' ? -1 : 1});
 					else if (action === 'delete-back') c.palette({type: 'delete-back'});
 					else if (action === 'delete-forward') c.palette({type: 'delete-forward'});
-					else if (action === 'page-down' || action === 'page-up') c.scrollOutput(action === 'page-down' ? 1 : -1);
+					else if (action === 'page-down' || action === 'page-up') c.scrollOutput((action === 'page-down' ? 1 : -1) * times);
 					else if (press.name === 'home' || press.name === 'ctrl-a') c.palette({type: 'cursor', delta: -10_000});
 					else if (press.name === 'end' || press.name === 'ctrl-e') c.palette({type: 'cursor', delta: 10_000});
 					else if (isPrintable(press)) c.palette({type: 'insert', text: press.input});
