@@ -35,7 +35,8 @@ const actionWords: Record<Hop['action'], string> = {
 
 /** What a hop is, in words: `an instance`, `a security group`; nothing for the internet itself. */
 export function hopKind(type: string, article = true): string {
-	if (type === 'internet') return article ? '' : 'internet';
+	// The internet's hops are labelled "internet" already: no kind after the label.
+	if (type === 'internet') return '';
 	return article ? aKind(type as ResourceKind) : kindName(type as ResourceKind);
 }
 
