@@ -90,8 +90,12 @@ export function buildTree(topology: Topology): TreeNode[] {
 		push(byVpc, eigw.vpcId, node(eigw.id, 'egress-only-internet-gateway', named(eigw), 'egress-only internet gateway', eigw.id));
 	for (const vgw of topology.vpnGateways)
 		if (vgw.vpcId) push(byVpc, vgw.vpcId, node(vgw.id, 'vpn-gateway', named(vgw), `virtual private gateway ${vgw.state === 'available' ? '' : vgw.state}`.trim(), vgw.id));
+	// Counted as Routes lists them: with the local route of each VPC block, spelled out or not.
+	const blocksOf = new Map(topology.vpcs.map(vpc => [vpc.id, vpc.cidrBlocks]));
+	const shownRoutes = (table: Topology['routeTables'][number]) =>
+		table.routes.length + (blocksOf.get(table.vpcId) ?? []).filter(block => !table.routes.some(route => route.target === 'local' && route.destinationCidr === block)).length;
 	for (const table of topology.routeTables)
-		push(byVpc, table.vpcId, node(table.id, 'route-table', named(table), `route table${table.main ? ' (main)' : ''}, ${count(table.routes.length, 'route')}`, table.id));
+		push(byVpc, table.vpcId, node(table.id, 'route-table', named(table), `route table${table.main ? ' (main)' : ''}, ${count(shownRoutes(table), 'route')}`, table.id));
 	for (const sg of topology.securityGroups)
 		push(byVpc, sg.vpcId, node(sg.id, 'security-group', named(sg), `security group, ${sg.ingress.length} in / ${sg.egress.length} out`, sg.id));
 	for (const acl of topology.networkAcls)
