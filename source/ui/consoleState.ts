@@ -23,6 +23,8 @@ export type Message = {readonly text: string; readonly tone: 'info' | 'error' | 
 export type ConsoleState = {
 	readonly name: string;
 	readonly doc: History<Topology>;
+	/** What made each state of `doc`, in step with it: undo and redo say what they took back. */
+	readonly changes: History<string>;
 	readonly revision: unknown;
 	readonly saveState: SaveState;
 	readonly focus: Pane;
@@ -82,11 +84,17 @@ export type ConsoleAction =
 	| {type: 'clear-message'}
 	| {type: 'quit'};
 
+/** "Undone: added subnet extra (subnet-1a2b)." */
+function said(what: string, change: string): string {
+	return change ? `${what}: ${change.replace(/\.$/, '')}.` : `${what}.`;
+}
+
 export function createConsoleState(options: {name: string; topology: Topology; revision?: unknown; expanded?: ReadonlySet<string>; saveState?: SaveState}): ConsoleState {
 	const zero = {resources: 0, routes: 0, rules: 0, trace: 0};
 	return {
 		name: options.name,
 		doc: createHistory(options.topology),
+		changes: createHistory(''),
 		revision: options.revision,
 		saveState: options.saveState ?? 'saved',
 		focus: 'resources',
@@ -206,15 +214,16 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 			return {
 				...state,
 				doc: pushHistory(state.doc, action.topology),
+				changes: pushHistory(state.changes, action.message ?? ''),
 				saveState: 'unsaved',
 				message: action.message ? {text: action.message, tone: 'success'} : state.message,
 			};
 		case 'undo':
 			if (state.doc.past.length === 0) return {...state, message: {text: 'Nothing to undo.', tone: 'info'}};
-			return {...state, doc: undoHistory(state.doc), saveState: 'unsaved', message: {text: 'Undone.', tone: 'info'}};
+			return {...state, doc: undoHistory(state.doc), changes: undoHistory(state.changes), saveState: 'unsaved', message: {text: said('Undone', state.changes.present), tone: 'info'}};
 		case 'redo':
 			if (state.doc.future.length === 0) return {...state, message: {text: 'Nothing to redo.', tone: 'info'}};
-			return {...state, doc: redoHistory(state.doc), saveState: 'unsaved', message: {text: 'Redone.', tone: 'info'}};
+			return {...state, doc: redoHistory(state.doc), changes: redoHistory(state.changes), saveState: 'unsaved', message: {text: said('Redone', state.changes.future[0] ?? ''), tone: 'info'}};
 		case 'saving':
 			return {...state, saveState: 'saving'};
 		case 'saved':
@@ -227,6 +236,7 @@ export function consoleReducer(state: ConsoleState, action: ConsoleAction): Cons
 			return {
 				...state,
 				doc: pushHistory(state.doc, action.topology),
+				changes: pushHistory(state.changes, 'reloaded the version on disk'),
 				revision: action.revision,
 				saveState: 'saved',
 				pendingSave: undefined,

@@ -107,7 +107,7 @@ describe('console panes', () => {
 		await waitFor(() => frame().includes('subnet extra-c'), 'the new subnet');
 		expect(frame()).toMatch(/> +web security group/);
 		await press(stdin, 'u');
-		await waitFor(() => !frame().includes('extra-c'), 'the undo');
+		await waitFor(() => !frame().includes('subnet extra-c 10.0.11.0/24'), 'the undo');
 		expect(frame()).toMatch(/> +web security group/);
 	});
 
@@ -270,7 +270,7 @@ describe('palette', () => {
 		await waitFor(() => !frame().includes(':add subnet'), 'the palette to close');
 
 		await press(stdin, 'u');
-		await waitFor(() => !frame().includes('db-a') && frame().includes('saved'), 'undo');
+		await waitFor(() => !frame().includes('subnet db-a 10.0.3.0/24') && frame().includes('saved'), 'undo');
 		expect(store.load('basic-public-private').topology.subnets.map(subnet => subnet.name)).not.toContain('db-a');
 		await press(stdin, keys.ctrlR);
 		await waitFor(() => frame().includes('subnet db-a'), 'redo');
@@ -288,7 +288,8 @@ describe('palette', () => {
 			stdin.write('u');
 			await tick();
 		});
-		await waitFor(() => frame().includes('Undone.'), 'the change and its undo');
+		// Undo says what it took back.
+		await waitFor(() => /Undone: added subnet db-a/.test(frame()), 'the change and its undo');
 		const frames = app.frames.slice(drawn);
 		const applying = frames.findIndex(shown => shown.includes('applying…'));
 		const applied = frames.findIndex(shown => shown.includes('subnet db-a 10.0.3.0/24'));
@@ -296,7 +297,7 @@ describe('palette', () => {
 		expect(applied).toBeGreaterThan(applying);
 		expect(frames[applying]).toContain(':add subnet db-a');
 		expect(frame()).not.toContain('applying…');
-		expect(frame()).not.toContain('db-a');
+		expect(frame()).not.toContain('subnet db-a 10.0.3.0/24');
 		await waitFor(() => !store.load('basic-public-private').topology.subnets.some(subnet => subnet.name === 'db-a'), 'the undo saved');
 		// The line is in the history all the same.
 		await press(stdin, ':', keys.up);

@@ -111,13 +111,18 @@ describe('consoleReducer', () => {
 
 	it('undoes and redoes applied topologies', () => {
 		const changed = {...topology, title: 'changed'};
-		let state = consoleReducer(start, {type: 'apply', topology: changed, message: 'ok'});
-		expect(state.doc.present).toBe(changed);
+		let state = consoleReducer(start, {type: 'apply', topology: changed, message: 'set the title.'});
+		state = consoleReducer(state, {type: 'apply', topology: {...changed, title: 'again'}, message: 'set it again'});
 		expect(state.saveState).toBe('unsaved');
 		state = consoleReducer(state, {type: 'undo'});
+		expect(state.doc.present).toBe(changed);
+		expect(state.message?.text).toBe('Undone: set it again.');
+		state = consoleReducer(state, {type: 'undo'});
 		expect(state.doc.present).toBe(topology);
+		expect(state.message?.text).toBe('Undone: set the title.');
 		state = consoleReducer(state, {type: 'redo'});
 		expect(state.doc.present).toBe(changed);
+		expect(state.message?.text).toBe('Redone: set the title.');
 		expect(consoleReducer(start, {type: 'undo'}).message?.text).toBe('Nothing to undo.');
 	});
 

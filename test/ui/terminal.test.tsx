@@ -126,7 +126,7 @@ describe('a too-small interval', () => {
 		expect(frame()).not.toContain('changed on disk');
 		expect(subnets()).toEqual(expect.arrayContaining(['extra-c', 'extra-d']));
 		await press(app.stdin, 'u');
-		await waitFor(() => !frame().includes('extra-d') && /1 undo\s+saved/.test(frame()), 'undo of the second change');
+		await waitFor(() => !frame().includes('subnet extra-d 10.0.12.0/24') && /1 undo\s+saved/.test(frame()), 'undo of the second change');
 		expect(subnets()).toContain('extra-c');
 		expect(subnets()).not.toContain('extra-d');
 		await act(async () => app.unmount());
