@@ -106,10 +106,10 @@ describe.each([
 		terminal.press('u');
 		await terminal.waitFor('u to undo the subnet', text => {
 			const top = text.split('\n')[0]!;
-			return !leftPane(text).includes('extra-a') && flat(text).includes('Undone.') && !top.includes('undo') && /saved\s*$/.test(top);
+			return !leftPane(text).includes('extra-a') && flat(text).includes('Undone: added subnet extra-a') && !top.includes('undo') && /saved\s*$/.test(top);
 		});
 		terminal.press('C-r');
-		await terminal.waitFor('Ctrl-R to redo it', text => leftPane(text).includes('subnet extra-a 10.0.9.0/24') && flat(text).includes('Redone.'));
+		await terminal.waitFor('Ctrl-R to redo it', text => leftPane(text).includes('subnet extra-a 10.0.9.0/24') && flat(text).includes('Redone: added subnet extra-a'));
 		await terminal.waitFor('the header to show the redone change saved', text => /1 undo {2}saved\s*$/.test(text.split('\n')[0]!));
 
 		// A trace from the palette, stepped through in the Trace pane.
