@@ -73,6 +73,8 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 		const entry = index.byId.get(id);
 		return entry ? label(entry.resource) : id;
 	};
+	// In a narrow column (a route's target) the name alone, as Resources shows it.
+	const nameOf = (id: string) => index.byId.get(id)?.resource.name ?? id;
 
 	usePlayback(state.trace?.playing ?? false, dispatch);
 
@@ -295,6 +297,7 @@ export function ConsoleScreen({opened, services, columns, rows, onQuit, onOpen}:
 			followingRoutes={state.follow === 'trace' && routesSubject !== selectedId ? labelOf(routesSubject ?? '') : undefined}
 			followingRules={state.follow === 'trace' && rulesSubject !== selectedId ? labelOf(rulesSubject ?? '') : undefined}
 			labelOf={labelOf}
+			nameOf={nameOf}
 		/>
 	);
 }

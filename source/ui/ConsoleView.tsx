@@ -46,9 +46,11 @@ export type ConsoleViewProps = {
 	readonly followingRoutes: string | undefined;
 	readonly followingRules: string | undefined;
 	readonly labelOf: (id: string) => string;
+	/** A resource's name (else its id), for narrow columns. */
+	readonly nameOf: (id: string) => string;
 };
 
-export function ConsoleView({state, resourceCursor, topology, layout, bodyLayout, palette, paletteOutput, paletteOutputTop, maxOutput, picker, candidates, treeRows, routeLines, ruleLines, routeView, ruleView, matchedRoute, matchedRule, followingRoutes, followingRules, labelOf}: ConsoleViewProps) {
+export function ConsoleView({state, resourceCursor, topology, layout, bodyLayout, palette, paletteOutput, paletteOutputTop, maxOutput, picker, candidates, treeRows, routeLines, ruleLines, routeView, ruleView, matchedRoute, matchedRule, followingRoutes, followingRules, labelOf, nameOf}: ConsoleViewProps) {
 	const bodyHeight = bodyLayout.body;
 	const overlayBody = state.overlay === 'help' || state.overlay === 'trace-picker' || state.overlay === 'suggested' || state.overlay === 'conflict';
 	const stackedTabs = (active: Pane) =>
@@ -68,7 +70,7 @@ export function ConsoleView({state, resourceCursor, topology, layout, bodyLayout
 			focused={state.focus === 'routes'}
 			filter={state.filters.routes}
 			filtering={filtering && state.focus === 'routes'}
-			format={row => ({text: `${row.destination.padEnd(18)} → ${row.target}`, dim: row.note})}
+			format={row => ({text: `${row.destination.padEnd(18)} → ${nameOf(row.target)}`, dim: row.note})}
 			isMarked={row => isMatchedRoute(row, matchedRoute)}
 			context={followingRoutes ? `following trace hop: ${followingRoutes}` : undefined}
 			tabs={stackedTabs('routes')}

@@ -38,7 +38,8 @@ describe('console panes', () => {
 		expect(frame()).toMatch(/10\.0\.0\.0\/16\s+→ local/);
 		// Down to web-1: the public subnet's table and web-1's security group and NACL.
 		await press(stdin, 'j', 'j');
-		expect(frame()).toMatch(/0\.0\.0\.0\/0\s+→ igw-main/);
+		// Targets by name, as Resources names them.
+		expect(frame()).toMatch(/0\.0\.0\.0\/0\s+→ main-igw/);
 		await press(stdin, '3');
 		expect(frame()).toContain('[3 Rules]');
 		expect(frame()).toContain('web inbound');
