@@ -62,14 +62,21 @@ export function paletteReducer(state: PaletteState, action: PaletteAction): Pale
 			return {...state, text: action.text, cursor: action.cursor, candidates: action.candidates};
 		case 'applying':
 			return {...state, applying: true, error: undefined, candidates: []};
-		case 'error':
-			return {...state, error: action.error, candidates: [], applying: false};
+		case 'error': {
+			// A refused line stays to be mended, and goes into history like any other: Esc does not lose it.
+			const history = remember(state.history, state.text);
+			return {...state, error: action.error, candidates: [], applying: false, history, historyIndex: history.length};
+		}
 		case 'submitted': {
-			const line = action.line.trim();
-			const history = line && state.history[state.history.length - 1] !== line ? [...state.history, line].slice(-500) : state.history;
+			const history = remember(state.history, action.line);
 			return {...emptyPalette, history, historyIndex: history.length};
 		}
 		case 'reset':
 			return {...state, text: action.text ?? '', cursor: (action.text ?? '').length, error: undefined, candidates: [], historyIndex: state.history.length, draft: '', applying: false};
 	}
+}
+
+function remember(history: readonly string[], text: string): readonly string[] {
+	const line = text.trim();
+	return line && history[history.length - 1] !== line ? [...history, line].slice(-500) : history;
 }

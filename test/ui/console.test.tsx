@@ -337,6 +337,9 @@ describe('palette', () => {
 		expect(frame()).not.toContain('10.0.255.255');
 		expect(frame()).not.toContain('✗');
 		expect(frame()).not.toContain('nosuch');
+		// The refused line is in history too, to be mended.
+		await press(stdin, keys.up);
+		expect(frame()).toContain(':nosuch');
 		await press(stdin, keys.up);
 		expect(frame()).toContain(':cidr 10.0.0.0/16');
 	});

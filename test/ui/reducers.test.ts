@@ -19,6 +19,24 @@ const result: TraceResult = {
 	explanations: [],
 };
 
+describe('paletteReducer history', () => {
+	it('keeps a refused line in place and in history, so Esc does not lose it', () => {
+		let state = paletteReducer(emptyPalette, {type: 'insert', text: 'add subnet x vpc=main cidr=10.0.0.0/33'});
+		state = paletteReducer(state, {type: 'applying'});
+		state = paletteReducer(state, {type: 'error', error: 'column 29: not a CIDR'});
+		expect(state.text).toBe('add subnet x vpc=main cidr=10.0.0.0/33');
+		expect(state.history).toEqual(['add subnet x vpc=main cidr=10.0.0.0/33']);
+		state = paletteReducer(state, {type: 'reset'});
+		state = paletteReducer(state, {type: 'history', delta: -1});
+		expect(state.text).toBe('add subnet x vpc=main cidr=10.0.0.0/33');
+		// Run once mended: history has both, once each.
+		state = paletteReducer(state, {type: 'submitted', line: 'add subnet x vpc=main cidr=10.0.0.0/24'});
+		state = paletteReducer(paletteReducer(state, {type: 'insert', text: 'bad'}), {type: 'error', error: 'x'});
+		state = paletteReducer(state, {type: 'error', error: 'x'});
+		expect(state.history).toEqual(['add subnet x vpc=main cidr=10.0.0.0/33', 'add subnet x vpc=main cidr=10.0.0.0/24', 'bad']);
+	});
+});
+
 describe('paletteReducer delete', () => {
 	it('deletes before the cursor with Backspace and under it with Delete', () => {
 		const typed = paletteReducer(paletteReducer(emptyPalette, {type: 'insert', text: 'abc'}), {type: 'cursor', delta: -2});
