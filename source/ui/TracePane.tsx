@@ -92,7 +92,7 @@ export function TracePane({trace, rect, focused, tabs, labelOf}: Props) {
 	const listHeight = Math.max(1, content - verdictRows - 1 - 1 - detailRows);
 	const start = windowStart(trace.cursor, hops.length, listHeight);
 	return (
-		<PaneFrame number={4} title="Trace" rect={rect} focused={focused} tabs={tabs} summary={`${trace.playing ? '▶ playing' : 'paused'} ${trace.cursor + 1}/${hops.length}`}>
+		<PaneFrame number={4} title="Trace" rect={rect} focused={focused} tabs={tabs} summary={`${trace.cursor + 1}/${hops.length} ${trace.playing ? '▶ playing' : 'paused'}`}>
 			{wrapText(verdictText, width, verdictRows).map((line, at) => (
 				<Text key={`verdict${at}`} wrap="truncate" bold color={hue(trace.stale ? 'yellow' : trace.result.reachable ? 'green' : 'red')}>
 					{line}

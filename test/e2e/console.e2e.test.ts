@@ -114,7 +114,7 @@ describe.each([
 
 		// A trace from the palette, stepped through in the Trace pane.
 		await runInPalette(terminal, 'trace web-1 app-1 tcp 8080');
-		screen = await terminal.waitFor('the trace', text => text.includes('Reachable: the request arrives') && text.includes('paused 1/14'));
+		screen = await terminal.waitFor('the trace', text => text.includes('Reachable: the request arrives') && text.includes('1/14 paused'));
 		expect(screen).toMatch(/>→\s+1 forward\s+web-1/);
 		expect(flat(screen)).toContain('Request hop 1: web-1 (i-web-1)');
 		await step(terminal, 'l', />→\s+2 allow\s+web \(sg-web\)/, 'Request hop 2: web (sg-web)');

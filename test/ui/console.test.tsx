@@ -362,7 +362,7 @@ describe('palette', () => {
 		const lines = frame().split('\n');
 		expect(lines.length).toBeLessThanOrEqual(23);
 		// The pane's title row is its title, and its hop list is on screen.
-		expect(lines[2]).toMatch(/\[4 Trace\] paused 1\/14│$/);
+		expect(lines[2]).toMatch(/\[4 Trace\] 1\/14 paused│$/);
 		expect(frame()).toMatch(/>→ +1 forward +web-1/);
 		// The hop's detail starts with its first row, not a fragment of a later one.
 		expect(frame()).toContain('│Request hop 1: web-1 (i-web-1), an');
