@@ -5,7 +5,8 @@ import type {MatchedEntry} from '../engine/types.js';
 import type {ResourceIndex} from '../model/resources.js';
 import type {Topology} from '../model/types.js';
 import {traceHops, type ConsoleState} from './consoleState.js';
-import {matchedOwner, routesFor, rulesFor, toLines, type RouteRow, type RuleRow} from './selection.js';
+import {rulesFor} from './rules-view.js';
+import {matchedOwner, routesFor, toLines, type RouteRow, type RuleRow} from './selection.js';
 
 export function useRoutesAndRules(topology: Topology, index: ResourceIndex, state: ConsoleState, selectedId: string | undefined) {
 	const hops = useMemo(() => traceHops(state.trace), [state.trace?.result]);
