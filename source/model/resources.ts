@@ -116,10 +116,42 @@ export function indexResources(topology: Topology): ResourceIndex {
 
 export type RefResult = {ok: true; entry: ResourceEntry} | {ok: false; error: string};
 
+const kindNames: Partial<Record<ResourceKind, string>> = {
+	vpc: 'VPC',
+	'nat-gateway': 'NAT gateway',
+	'network-acl': 'network ACL',
+	'vpc-endpoint': 'VPC endpoint',
+	'vpn-gateway': 'virtual private gateway',
+	'vpn-connection': 'VPN connection',
+	'client-vpn-endpoint': 'client VPN endpoint',
+	'dx-connection': 'Direct Connect connection',
+	'dx-gateway': 'Direct Connect gateway',
+	'transit-gateway-attachment': 'transit gateway attachment',
+	'transit-gateway-route-table': 'transit gateway route table',
+	'egress-only-internet-gateway': 'egress-only internet gateway',
+};
+
+/** How a message calls a kind: `VPC`, `network ACL`, `route table`. */
+export function kindName(kind: ResourceKind): string {
+	return kindNames[kind] ?? kind.replace(/-/g, ' ');
+}
+
+/** `a VPC`, `an internet gateway`. */
+export function aKind(kind: ResourceKind): string {
+	const name = kindName(kind);
+	return /^[aeiou]/i.test(name) && !name.startsWith('VPN') ? `an ${name}` : `a ${name}`;
+}
+
+/** `a, b or c`. */
+function orList(items: readonly string[]): string {
+	return items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
 /** Resolves an id or a name (names case-insensitively), optionally requiring certain kinds. */
 export function resolveRef(index: ResourceIndex, ref: string, kinds?: readonly ResourceKind[]): RefResult {
 	const wanted = kinds && kinds.length > 0 ? kinds : undefined;
-	const describeWanted = wanted ? wanted.join(' or ') : 'resource';
+	// A long list of kinds (a route's targets) is named only where a wrong kind needs it.
+	const describeWanted = wanted && wanted.length <= 3 ? orList(wanted.map(kindName)) : 'resource';
 	let entry = index.byId.get(ref);
 	if (!entry) {
 		const named = index.byName.get(ref.toLowerCase());
@@ -129,7 +161,10 @@ export function resolveRef(index: ResourceIndex, ref: string, kinds?: readonly R
 	}
 	if (!entry) return {ok: false, error: `no ${describeWanted} "${ref}" in this topology`};
 	if (wanted && !wanted.includes(entry.kind))
-		return {ok: false, error: `"${ref}" is a ${entry.kind}, not a ${describeWanted}`};
+		return {
+			ok: false,
+			error: `"${ref}" is ${aKind(entry.kind)}, not ${wanted.length <= 3 ? orList(wanted.map(aKind)) : `one of the kinds it takes (${wanted.map(kindName).join(', ')})`}`,
+		};
 	return {ok: true, entry};
 }
 

@@ -8,8 +8,10 @@ import {
 	type ResourceEntry,
 	type ResourceIndex,
 	type ResourceKind,
+	aKind,
 	collections,
 	indexResources,
+	kindName,
 	label,
 } from './resources.js';
 import type {Subnet, Topology} from './types.js';
@@ -22,32 +24,6 @@ export type Subject = {
 	readonly index: number;
 	readonly resource: {readonly id: string; readonly name?: string};
 };
-
-const kindNames: Partial<Record<ResourceKind, string>> = {
-	vpc: 'VPC',
-	'nat-gateway': 'NAT gateway',
-	'network-acl': 'network ACL',
-	'vpc-endpoint': 'VPC endpoint',
-	'vpn-gateway': 'virtual private gateway',
-	'vpn-connection': 'VPN connection',
-	'client-vpn-endpoint': 'client VPN endpoint',
-	'dx-connection': 'Direct Connect connection',
-	'dx-gateway': 'Direct Connect gateway',
-	'transit-gateway-attachment': 'transit gateway attachment',
-	'transit-gateway-route-table': 'transit gateway route table',
-	'egress-only-internet-gateway': 'egress-only internet gateway',
-};
-
-/** How a message calls a kind: `VPC`, `network ACL`, `route table`. */
-export function kindName(kind: ResourceKind): string {
-	return kindNames[kind] ?? kind.replace(/-/g, ' ');
-}
-
-/** `a VPC`, `an internet gateway`. */
-export function aKind(kind: ResourceKind): string {
-	const name = kindName(kind);
-	return /^[aeiou]/i.test(name) && !name.startsWith('VPN') ? `an ${name}` : `a ${name}`;
-}
 
 /** The short way to mention another resource inside a message: its name, else its id. */
 export function short(resource: {id: string; name?: string}): string {

@@ -2,8 +2,8 @@
 // regard to case, and suggested traces whose ends resolve. Ids and names share one namespace so
 // that a reference typed in the palette means one thing.
 import {isIpv4} from '../net/ipv4.js';
-import {type Checker, forEach, kindName} from './validate-context.js';
-import {collectionKeys, label, resolveRef} from './resources.js';
+import {type Checker, forEach} from './validate-context.js';
+import {collectionKeys, kindName, label, resolveRef} from './resources.js';
 
 type Owner = {readonly description: string};
 

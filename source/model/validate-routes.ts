@@ -2,8 +2,8 @@
 // the local route, routes more specific than local (whole subnets only, since August 2021), and
 // targets that belong to the table's VPC. Blackhole routes may name targets that are gone.
 import {type Cidr, cidrContains, formatCidr, parseCidr} from '../net/ipv4.js';
-import {type Checker, type Subject, aKind, forEach, listCidrs, short} from './validate-context.js';
-import {type ResourceKind, label, routeTargetKinds as targetKinds} from './resources.js';
+import {type Checker, type Subject, forEach, listCidrs, short} from './validate-context.js';
+import {type ResourceKind, aKind, label, routeTargetKinds as targetKinds} from './resources.js';
 import type {Route, RouteTable} from './types.js';
 
 const forbidden = parseCidr('169.254.168.0/22');

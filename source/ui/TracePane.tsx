@@ -2,8 +2,7 @@
 // hop's detail, including the packet header before and after a rewrite.
 import {Box, Text} from 'ink';
 import type {Hop, Packet} from '../engine/types.js';
-import type {ResourceKind} from '../model/resources.js';
-import {aKind, kindName} from '../model/validate-context.js';
+import {aKind, kindName, type ResourceKind} from '../model/resources.js';
 import type {TraceView} from './consoleState.js';
 import {traceHops} from './consoleState.js';
 import {fit, listRows, windowStart, wrapText, type Rect} from './layout.js';

@@ -1,9 +1,8 @@
 // What the Rules pane shows for the selected resource: its security groups' rules and its
 // subnet's network ACL rules, in evaluation order. Pure, like selection.ts, whose per-topology
 // lookups it uses.
-import type {ResourceIndex} from '../model/resources.js';
+import {aKind, type ResourceIndex} from '../model/resources.js';
 import type {NaclRule, NetworkAcl, SecurityGroup, SecurityGroupRule, Topology} from '../model/types.js';
-import {aKind} from '../model/validate-context.js';
 import {lookupsOf, naclForSubnet, subnetFor, type RuleRow, type RuleView} from './selection.js';
 
 const protocolNames: Record<number, string> = {6: 'tcp', 17: 'udp', 1: 'icmp'};

@@ -2,8 +2,7 @@
 // TGW route tables of a TGW item), and what Routes and Rules share (rules-view.ts has the rules). Pure functions over the topology and its index, memoised by the caller. Every key press
 // that moves the selection asks them again, so they look things up in tables built once per
 // topology rather than walking its lists (ten thousand interfaces in a large one).
-import type {ResourceIndex} from '../model/resources.js';
-import {aKind} from '../model/validate-context.js';
+import {aKind, type ResourceIndex} from '../model/resources.js';
 import type {MatchedEntry} from '../engine/types.js';
 import type {NetworkAcl, NetworkInterface, RouteTable, Subnet, Topology, TgwRouteTable} from '../model/types.js';
 

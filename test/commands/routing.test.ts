@@ -59,7 +59,7 @@ describe('routes', () => {
 		expect(tableNamed(topology, 'public').routes.map(route => route.target.split('-')[0])).toEqual(['pcx', 'tgw', 'vgw', 'i', 'eni']);
 		// An egress-only gateway carries IPv6 only, and every route here is IPv4.
 		expect(refuse(topology, 'add route public 10.5.0.0/16 out')).toContain('IPv6 traffic only');
-		expect(refuse(topology, 'add route public 10.6.0.0/16 private-a')).toContain('is a subnet, not a internet-gateway or');
+		expect(refuse(topology, 'add route public 10.6.0.0/16 private-a')).toContain('"private-a" is a subnet, not one of the kinds it takes (internet gateway, egress-only internet gateway, NAT gateway,');
 	});
 
 	test('the main route table moves; the main table cannot be removed', () => {

@@ -33,7 +33,7 @@ describe('security groups', () => {
 		const topology = build(base);
 		expect(refuse(topology, 'add sg-rule web in tcp 443 to=0.0.0.0/0')).toContain('names its source with from=');
 		expect(refuse(topology, 'add sg-rule web out tcp 443')).toContain('give the destination: to=');
-		expect(refuse(topology, 'add sg-rule web in tcp 443 from=web-a')).toContain('is a subnet, not a security-group or prefix-list');
+		expect(refuse(topology, 'add sg-rule web in tcp 443 from=web-a')).toContain('"web-a" is a subnet, not a security group or a prefix list');
 		expect(refuse(topology, 'add sg-rule web in all 80 from=0.0.0.0/0')).toContain('ports apply to tcp and udp only');
 	});
 

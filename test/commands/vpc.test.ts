@@ -57,8 +57,8 @@ describe('VPCs', () => {
 	});
 
 	test('a reference to a missing resource is refused', () => {
-		expect(refuse(build(base), 'add subnet web-b vpc=nope cidr=10.0.2.0/24')).toBe('no vpc "nope" in this topology');
-		expect(refuse(build(base), 'add subnet web-b vpc=web-a cidr=10.0.2.0/24')).toBe('"web-a" is a subnet, not a vpc');
+		expect(refuse(build(base), 'add subnet web-b vpc=nope cidr=10.0.2.0/24')).toBe('no VPC "nope" in this topology');
+		expect(refuse(build(base), 'add subnet web-b vpc=web-a cidr=10.0.2.0/24')).toBe('"web-a" is a subnet, not a VPC');
 	});
 
 	test('removing a VPC others use names them; an empty VPC goes with its defaults', () => {
