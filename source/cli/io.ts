@@ -1,5 +1,6 @@
 // What a command may touch of the outside world. main() receives it as a value so the whole CLI
 // runs in-process in tests, with a fake terminal and a temporary VPCSIM_HOME.
+import path from 'node:path';
 
 export type Output = {write(text: string): unknown};
 
@@ -17,6 +18,11 @@ export type Io = {
 /** The console needs a real terminal both ways; anything else gets plain output instead. */
 export function canRunConsole(io: Io): boolean {
 	return io.isTTY && io.stdinIsTTY === true;
+}
+
+/** The store's home as main() was given it: VPCSIM_HOME, relative to main()'s working folder. */
+export function homeFrom(io: Io): string | undefined {
+	return io.env.VPCSIM_HOME ? path.resolve(io.cwd, io.env.VPCSIM_HOME) : undefined;
 }
 
 /** Exit statuses (SPEC section 2). `trace` also returns 1 for an unreachable destination. */

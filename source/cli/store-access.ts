@@ -2,11 +2,10 @@
 // given it, and file arguments taken relative to main()'s working folder, not the process's.
 import path from 'node:path';
 import {isFileArg, openStore, openTopology, type LoadedTopology, type TopologySource, type TopologyStore} from '../store/index.js';
-import type {Io} from './io.js';
+import {homeFrom, type Io} from './io.js';
 
 export function storeFor(io: Io): TopologyStore {
-	const home = io.env.VPCSIM_HOME;
-	return openStore(home ? {home: path.resolve(io.cwd, home)} : {});
+	return openStore({home: homeFrom(io)});
 }
 
 /** `<name|file.json>`: a saved name, or a file (a path separator or a .json ending). */

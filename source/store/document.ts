@@ -55,7 +55,8 @@ export function topologyFromBytes(file: string, bytes: Buffer, options: ReadOpti
 		return new StoreError(kind, message + note, {file, quarantinedTo: moved.ok ? moved.to : undefined, hint, ...extra});
 	};
 
-	const parsed = parseJson(decodeText(bytes));
+	const text = decodeText(bytes);
+	const parsed = parseJson(text);
 	if (!parsed.ok) {
 		const {line, column, message} = parsed.error;
 		throw fail('unreadable', `${file} is not valid JSON: ${message} at line ${line}, column ${column}`, {line, column});
@@ -71,7 +72,7 @@ export function topologyFromBytes(file: string, bytes: Buffer, options: ReadOpti
 	if (!checked.ok) throw fail('invalid', `${file}: ${describeProblems(checked.problems)}`, {problems: checked.problems});
 	// Only a document that is exactly what the check gives back (as vpcsim writes it) can skip the
 	// check next time: one written by hand may lean on defaults the check fills in.
-	if (options.checked && upgraded.from === undefined && documentText(checked.topology) === decodeText(bytes)) options.checked.add(revision);
+	if (options.checked && upgraded.from === undefined && documentText(checked.topology) === text) options.checked.add(revision);
 	return {topology: checked.topology, revision, file, ...(upgraded.from === undefined ? {} : {upgradedFrom: upgraded.from})};
 }
 

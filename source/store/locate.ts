@@ -65,14 +65,23 @@ export function locateTopology(arg: string, paths: Pick<StorePaths, 'folder'>): 
  * that preference: it is moved aside, its reason added to `warnings`, and the answer is none.
  */
 export function lastUsedTopology(paths: StorePaths, now: () => Date, warnings: string[]): string | undefined {
-	let name: string | undefined;
+	const name = lastUsedSetting(paths.settingsFile, now, warnings);
+	return name !== undefined && isSaved(paths, name) ? name : undefined;
+}
+
+/** The setting itself, saved or not; a damaged settings file is moved aside and reads as none. */
+export function lastUsedSetting(settingsFile: string, now: () => Date, warnings: string[]): string | undefined {
 	try {
-		name = readSettings(paths.settingsFile, now).lastUsed;
+		return readSettings(settingsFile, now).lastUsed;
 	} catch (error) {
 		// Only a preference is lost, and the bad file is out of the way: rm, mv and list go on.
 		if (!(error instanceof StoreError) || error.quarantinedTo === undefined) throw error;
 		warnings.push(error.message);
 		return undefined;
 	}
-	return name !== undefined && isSaved(paths, name) ? name : undefined;
+}
+
+/** The name a topology file goes by in the console: its file name without the extension. */
+export function topologyNameOfFile(file: string): string {
+	return path.basename(file, path.extname(file));
 }

@@ -12,8 +12,7 @@ import {readTopologyDocument, topologyFromBytes, writeTopologyDocument, type Loa
 import {decodeText} from './json.js';
 import {assertName, isValidName} from './names.js';
 import {moveNoClobber} from './quarantine.js';
-import {isSaved, lastUsedTopology, savedFile, storePaths, type StorePaths} from './locate.js';
-import {readSettings} from './settings.js';
+import {isSaved, lastUsedSetting, lastUsedTopology, savedFile, storePaths, type StorePaths} from './locate.js';
 import {updateSettings} from './settings-update.js';
 import type {Upgrader} from './upgrade.js';
 
@@ -109,13 +108,13 @@ export class TopologyStore {
 			const entry = {name, file, modified: stat.mtime, size: stat.size};
 			// A checked entry takes its title and counts from the checked topology: the file is read
 			// and parsed once, not once to summarize and again to check.
-			saved.push(options.check ? this.#checked(entry, bytes) : {...entry, ...summarize(decodeText(bytes))});
+			saved.push(options.check ? this.#listChecked(entry, bytes) : {...entry, ...summarize(decodeText(bytes))});
 		}
 		return saved;
 	}
 
 	/** A listing entry as opening it would find it: a file that would be moved aside is moved now. */
-	#checked(entry: SavedTopology, bytes: Buffer): SavedTopology {
+	#listChecked(entry: SavedTopology, bytes: Buffer): SavedTopology {
 		try {
 			const {topology} = topologyFromBytes(entry.file, bytes, {quarantine: true, upgrader: this.#upgrader, now: this.#now, checked: this.checked});
 			const counts: Partial<Record<CollectionKey, number>> = {};
@@ -216,14 +215,7 @@ export class TopologyStore {
 	}
 
 	#lastUsedName(): string | undefined {
-		try {
-			return readSettings(this.settingsFile, this.#now).lastUsed;
-		} catch (error) {
-			// Only a preference is lost, and the bad file is out of the way: rm, mv and list go on.
-			if (!(error instanceof StoreError) || error.quarantinedTo === undefined) throw error;
-			this.warnings.push(error.message);
-			return undefined;
-		}
+		return lastUsedSetting(this.settingsFile, this.#now, this.warnings);
 	}
 
 	#existing(name: string): string {

@@ -3,7 +3,7 @@
 // command language and the engine, in chunks of their own) and the topology, and runs Ink inside
 // the alternate screen until the user quits.
 import {render} from 'ink';
-import {lastUsedTopology, storePaths} from '../store/locate.js';
+import {lastUsedTopology, storePaths, topologyNameOfFile} from '../store/locate.js';
 import type {TopologyStore} from '../store/store.js';
 import {Root, type Started} from './Root.js';
 import type {ConsoleServices} from './services.js';
@@ -39,7 +39,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
 		streams.stderr.write(`${problem}\n`);
 		return 2;
 	}
-	const name = options.file ? fileNameOf(options.file) : (options.topologyName ?? lastUsed(options));
+	const name = options.file ? topologyNameOfFile(options.file) : (options.topologyName ?? lastUsed(options));
 	// Quitting on the opening frame stops the start before it opens (or moves aside) anything.
 	let quit = false;
 	let starting: Promise<unknown> | undefined;
@@ -80,9 +80,4 @@ async function startProgram(options: ConsoleOptions, name: string | undefined, q
 		services = createServices({store: options.store, home: options.home, file: options.file});
 	}
 	return {services, opened: name === undefined || quitting() ? undefined : await services.open(name)};
-}
-
-function fileNameOf(file: string): string {
-	const base = file.replace(/\\/g, '/').split('/').pop() ?? file;
-	return base.replace(/\.[^.]*$/, '');
 }

@@ -1,12 +1,12 @@
 // The console's services over the real program: the saved-topology store (or a topology file
 // named on the command line), the command language, the trace engine and the templates.
 import fs from 'node:fs';
-import path from 'node:path';
 import {complete, runCommand} from '../commands/index.js';
 import {prepare, trace, type TraceContext} from '../engine/index.js';
 import {listTemplates, loadTemplate} from '../model/templates.js';
 import type {Topology} from '../model/types.js';
 import {readTopologyDocument, writeTopologyDocument} from '../store/document.js';
+import {topologyNameOfFile} from '../store/locate.js';
 import {openStore, type TopologyStore} from '../store/store.js';
 import {applyCompletion} from './completion.js';
 import type {ConsoleServices, Opened} from './services.js';
@@ -32,7 +32,7 @@ export type ServiceOptions = {
 
 export function createServices({store: given, home, file}: ServiceOptions): ConsoleServices {
 	const store = given ?? openStore({home});
-	const fileName = file ? path.basename(file, path.extname(file)) : undefined;
+	const fileName = file ? topologyNameOfFile(file) : undefined;
 	const isFile = (name: string) => file !== undefined && name === fileName;
 	const remember = (name: string) => {
 		try {
@@ -57,7 +57,8 @@ export function createServices({store: given, home, file}: ServiceOptions): Cons
 			return store.save(name, topology, {force: true}, {rulesChecked: true}).revision;
 		},
 		async saveAs(name, topology) {
-			const {revision} = store.create(name, {...topology, name});
+			// The store writes the new name into the document.
+			const {revision} = store.create(name, topology);
 			remember(name);
 			return revision;
 		},
