@@ -1,18 +1,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it} from 'vitest';
-import {ConflictError, StoreError, isFileArg, loadTopologyFile, openStore, openTopology, resolveTopologyArg, saveTopologyFile} from '../../source/store/index.js';
-import {filesIn, sample, sampleInput, tempHome} from './helpers.js';
-
-function thrown(action: () => unknown): StoreError {
-	try {
-		action();
-	} catch (error) {
-		if (error instanceof StoreError) return error;
-		throw error;
-	}
-	throw new Error('expected a StoreError');
-}
+import {ConflictError, isFileArg, loadTopologyFile, openStore, openTopology, resolveTopologyArg, saveTopologyFile} from '../../source/store/index.js';
+import {filesIn, sample, sampleInput, tempHome, thrown} from './helpers.js';
 
 describe('loadTopologyFile', () => {
 	it('loads a hand-written file, defaults filled in, a byte order mark ignored', () => {

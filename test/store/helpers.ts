@@ -5,6 +5,7 @@ import path from 'node:path';
 import {afterEach} from 'vitest';
 import {checkTopology} from '../../source/model/load.js';
 import type {Topology, TopologyInput} from '../../source/model/types.js';
+import {StoreError} from '../../source/store/errors.js';
 
 const made: string[] = [];
 
@@ -47,4 +48,15 @@ export function sample(changes: Partial<Topology> = {}): Topology {
 
 export function filesIn(folder: string): string[] {
 	return fs.existsSync(folder) ? fs.readdirSync(folder).sort() : [];
+}
+
+/** The StoreError `action` throws; fails the test if it throws nothing or something else. */
+export function thrown(action: () => unknown): StoreError {
+	try {
+		action();
+	} catch (error) {
+		if (error instanceof StoreError) return error;
+		throw error;
+	}
+	throw new Error('expected a StoreError');
 }

@@ -3,20 +3,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it, vi} from 'vitest';
-import {ConflictError, StoreError, openStore} from '../../source/store/index.js';
-import {filesIn, sample, sampleInput, tempHome} from './helpers.js';
+import {ConflictError, openStore} from '../../source/store/index.js';
+import {filesIn, sample, sampleInput, tempHome, thrown} from './helpers.js';
 
 const NOW = new Date('2026-11-28T15:30:00.123Z');
-
-function thrown(action: () => unknown): StoreError {
-	try {
-		action();
-	} catch (error) {
-		if (error instanceof StoreError) return error;
-		throw error;
-	}
-	throw new Error('expected a StoreError');
-}
 
 function storeWithFile(name: string, content: string | Buffer) {
 	const store = openStore({home: tempHome(), now: () => NOW});

@@ -2,18 +2,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {describe, expect, it, vi} from 'vitest';
 import Conf from 'conf';
-import {StoreError, openStore, storePaths} from '../../source/store/index.js';
-import {filesIn, sample, tempHome} from './helpers.js';
-
-function thrown(action: () => unknown): StoreError {
-	try {
-		action();
-	} catch (error) {
-		if (error instanceof StoreError) return error;
-		throw error;
-	}
-	throw new Error('expected a StoreError');
-}
+import {openStore, storePaths} from '../../source/store/index.js';
+import {filesIn, sample, tempHome, thrown} from './helpers.js';
 
 describe('saved topologies', () => {
 	it('round-trips a topology through create and load', () => {
