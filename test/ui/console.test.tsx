@@ -2,7 +2,7 @@ import {act} from 'react';
 import {afterEach, describe, expect, it} from 'vitest';
 import {render} from 'ink-testing-library';
 import {Root} from '../../source/ui/Root.js';
-import {keys, openedTemplate, press, tick, type, waitFor} from './helpers.js';
+import {keys, openedTemplate, press, resize, runLine, tick, type, waitFor} from './helpers.js';
 
 const cleanups: Array<() => void> = [];
 afterEach(async () => {
@@ -73,9 +73,7 @@ describe('console panes', () => {
 		await press(stdin, '1', 'j', 'j', 'j', 'j', 'j', 'j', 'j', '3');
 		expect(frame()).toContain('applies to a route');
 		expect(frame()).not.toContain('route-table');
-		await press(stdin, ':');
-		await type(stdin, 'trace web-1 app-1 tcp 8080');
-		await press(stdin, keys.enter);
+		await runLine(stdin, 'trace web-1 app-1 tcp 8080');
 		await waitFor(() => frame().includes('Reachable'), 'the trace');
 		expect(frame()).toContain('Request hop 1: web-1 (i-web-1), an instance, forwards');
 		await press(stdin, 'l');
@@ -102,9 +100,7 @@ describe('console panes', () => {
 		const {frame, stdin} = await open();
 		await press(stdin, 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j', 'j');
 		expect(frame()).toMatch(/> +web security group/);
-		await press(stdin, ':');
-		await type(stdin, 'add subnet extra-c vpc=main cidr=10.0.11.0/24');
-		await press(stdin, keys.enter);
+		await runLine(stdin, 'add subnet extra-c vpc=main cidr=10.0.11.0/24');
 		await waitFor(() => frame().includes('subnet extra-c'), 'the new subnet');
 		expect(frame()).toMatch(/> +web security group/);
 		await press(stdin, 'u');
@@ -225,9 +221,7 @@ describe('palette', () => {
 	it('shows an error inline and changes nothing', async () => {
 		const {frame, stdin, store} = await open();
 		const before = store.load('basic-public-private').revision;
-		await press(stdin, ':');
-		await type(stdin, 'add subnet db-a vpc=main cidr=10.0.1.0/24 az=us-east-1a');
-		await press(stdin, keys.enter);
+		await runLine(stdin, 'add subnet db-a vpc=main cidr=10.0.1.0/24 az=us-east-1a');
 		await waitFor(() => frame().includes('✗'), 'the error');
 		expect(frame()).toContain('saved');
 		expect(frame()).not.toContain('undo  saved');
@@ -236,9 +230,7 @@ describe('palette', () => {
 
 	it('wraps a long error over a few lines', async () => {
 		const {frame, stdin} = await open();
-		await press(stdin, ':');
-		await type(stdin, 'rm web-1');
-		await press(stdin, keys.enter);
+		await runLine(stdin, 'rm web-1');
 		await waitFor(() => frame().includes('✗'), 'the error');
 		expect(frame()).toContain('✗ column 4: cannot rm "web-1"');
 		// The error goes on below its first line, the last of three ending in an ellipsis.
@@ -247,9 +239,7 @@ describe('palette', () => {
 
 	it('keeps the palette open with the line and the error when open fails', async () => {
 		const {frame, stdin} = await open();
-		await press(stdin, ':');
-		await type(stdin, 'open nosuch');
-		await press(stdin, keys.enter);
+		await runLine(stdin, 'open nosuch');
 		await waitFor(() => frame().includes('✗'), 'the error');
 		expect(frame()).toContain(':open nosuch');
 		expect(frame()).toContain('nosuch');
@@ -258,9 +248,7 @@ describe('palette', () => {
 
 	it('applies and saves a command, keeps history, and undoes and redoes it', async () => {
 		const {frame, stdin, store} = await open();
-		await press(stdin, ':');
-		await type(stdin, 'add subnet db-a vpc=main cidr=10.0.3.0/24 az=us-east-1a');
-		await press(stdin, keys.enter);
+		await runLine(stdin, 'add subnet db-a vpc=main cidr=10.0.3.0/24 az=us-east-1a');
 		await waitFor(() => frame().includes('subnet db-a 10.0.3.0/24'), 'the new subnet');
 		await waitFor(() => /1 undo\s+saved/.test(frame()), 'the save');
 		expect(store.load('basic-public-private').topology.subnets.map(subnet => subnet.name)).toContain('db-a');
@@ -307,9 +295,7 @@ describe('palette', () => {
 
 	it('answers help and cidr under the line', async () => {
 		const {frame, stdin} = await open();
-		await press(stdin, ':');
-		await type(stdin, 'cidr 192.168.32.1/24');
-		await press(stdin, keys.enter);
+		await runLine(stdin, 'cidr 192.168.32.1/24');
 		await waitFor(() => frame().includes('192.168.32.0'), 'the cidr answer');
 		// The palette stays open under an answer: the next command is typed straight away.
 		await type(stdin, 'help');
@@ -323,9 +309,7 @@ describe('palette', () => {
 
 	it('opens clean after Esc, with the history kept', async () => {
 		const {frame, stdin} = await open();
-		await press(stdin, ':');
-		await type(stdin, 'cidr 10.0.0.0/16');
-		await press(stdin, keys.enter);
+		await runLine(stdin, 'cidr 10.0.0.0/16');
 		await waitFor(() => frame().includes('10.0.255.255'), 'the cidr answer');
 		await type(stdin, 'nosuch');
 		await press(stdin, keys.enter);
@@ -346,18 +330,10 @@ describe('palette', () => {
 
 	it('scrolls a long answer inside its own rows and keeps the Trace pane whole at 80x24', async () => {
 		const {app, frame, stdin} = await open();
-		Object.defineProperty(app.stdout, 'columns', {value: 80, configurable: true});
-		await act(async () => {
-			app.stdout.emit('resize');
-			await tick();
-		});
-		await press(stdin, ':');
-		await type(stdin, 'trace web-1 app-1 tcp 8080');
-		await press(stdin, keys.enter);
+		await resize(app.stdout, 80);
+		await runLine(stdin, 'trace web-1 app-1 tcp 8080');
 		await waitFor(() => frame().includes('Reachable'), 'the trace');
-		await press(stdin, ':');
-		await type(stdin, 'help');
-		await press(stdin, keys.enter);
+		await runLine(stdin, 'help');
 		await waitFor(() => frame().includes('add vpc'), 'the help answer');
 		const lines = frame().split('\n');
 		expect(lines.length).toBeLessThanOrEqual(23);
@@ -373,14 +349,8 @@ describe('palette', () => {
 
 	it('wraps a cidr answer at 80 columns instead of cutting it off', async () => {
 		const {app, frame, stdin} = await open();
-		Object.defineProperty(app.stdout, 'columns', {value: 80, configurable: true});
-		await act(async () => {
-			app.stdout.emit('resize');
-			await tick();
-		});
-		await press(stdin, ':');
-		await type(stdin, 'cidr 10.0.9.1/24');
-		await press(stdin, keys.enter);
+		await resize(app.stdout, 80);
+		await runLine(stdin, 'cidr 10.0.9.1/24');
 		await waitFor(() => frame().includes('10.0.9.0 - 10.0.9.255'), 'the answer');
 		const text = frame().replace(/[│\s]+/g, ' ');
 		expect(text).toContain('netmask 255.255.255.0');
@@ -391,9 +361,7 @@ describe('palette', () => {
 
 	it('after save as, watches the new file and does not take its own save for another writer', async () => {
 		const {frame, stdin, store} = await open();
-		await press(stdin, ':');
-		await type(stdin, 'save-as lab-copy');
-		await press(stdin, keys.enter);
+		await runLine(stdin, 'save-as lab-copy');
 		await waitFor(() => frame().includes('now editing lab-copy'), 'the save as');
 		// The watcher looks every 2 s: give it two looks.
 		await new Promise(resolve => setTimeout(resolve, 4500));
@@ -407,9 +375,7 @@ describe('palette', () => {
 		store.save('basic-public-private', {...opened.topology, title: 'edited elsewhere'}, {force: true});
 		// Noticed without any key: the header says so.
 		await waitFor(() => frame().includes('changed on disk'), 'the header to notice', 6000);
-		await press(stdin, ':');
-		await type(stdin, 'add subnet db-a vpc=main cidr=10.0.3.0/24 az=us-east-1a');
-		await press(stdin, keys.enter);
+		await runLine(stdin, 'add subnet db-a vpc=main cidr=10.0.3.0/24 az=us-east-1a');
 		await waitFor(() => frame().includes('overwrite'), 'the conflict');
 		expect(store.load('basic-public-private').topology.title).toBe('edited elsewhere');
 		await press(stdin, 'o');
@@ -443,9 +409,7 @@ describe('trace', () => {
 
 	it('explains an unreachable trace and highlights the rule in Rules', async () => {
 		const {frame, stdin} = await open();
-		await press(stdin, ':');
-		await type(stdin, 'trace 203.0.113.10 web-1 tcp 22');
-		await press(stdin, keys.enter);
+		await runLine(stdin, 'trace 203.0.113.10 web-1 tcp 22');
 		await waitFor(() => frame().includes('Not reachable'), 'the trace');
 		await press(stdin, 'G');
 		const blocked = frame();
@@ -457,15 +421,11 @@ describe('trace', () => {
 
 	it('runs the open trace again after a change, an undo and a redo, at the same step', async () => {
 		const {frame, stdin} = await open();
-		await press(stdin, ':');
-		await type(stdin, 'trace web-1 app-1 tcp 8080');
-		await press(stdin, keys.enter);
+		await runLine(stdin, 'trace web-1 app-1 tcp 8080');
 		await waitFor(() => frame().includes('Reachable'), 'the trace');
 		await press(stdin, 'l', 'l', 'l', 'l');
 		expect(frame()).toContain('rule 100 allows tcp 8080');
-		await press(stdin, ':');
-		await type(stdin, 'rm acl-rule private-acl in 100');
-		await press(stdin, keys.enter);
+		await runLine(stdin, 'rm acl-rule private-acl in 100');
 		await waitFor(() => frame().includes('rule 110 allows tcp 1024-65535'), 'the trace run again');
 		expect(frame()).toContain('Request hop 5');
 		expect(frame()).not.toContain('rule 100 allows');
@@ -529,9 +489,7 @@ describe('open', () => {
 		const {frame, stdin} = await open();
 		await press(stdin, keys.enter); // Collapse the VPC: revealing must open it again.
 		expect(frame()).not.toContain('web-1 10.0.1.10');
-		await press(stdin, ':');
-		await type(stdin, 'trace 203.0.113.10 web-1 tcp 443');
-		await press(stdin, keys.enter);
+		await runLine(stdin, 'trace 203.0.113.10 web-1 tcp 443');
 		await waitFor(() => frame().includes('Reachable'), 'the trace');
 		await press(stdin, 'G', keys.up, keys.enter);
 		await waitFor(() => frame().includes('[1 Resources]') && /> +main-igw/.test(frame()), 'the internet gateway selected');

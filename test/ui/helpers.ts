@@ -43,6 +43,23 @@ export async function type(stdin: {write: (data: string) => void}, text: string)
 	for (const char of text) await press(stdin, char);
 }
 
+/** Opens the palette, types `line` and presses Enter, as a person runs a command. */
+export async function runLine(stdin: {write: (data: string) => void}, line: string): Promise<void> {
+	await press(stdin, ':');
+	await type(stdin, line);
+	await press(stdin, keys.enter);
+}
+
+/** Makes the fake terminal `columns` wide (and `rows` tall) and tells Ink, as a real resize does. */
+export async function resize(stdout: {emit: (event: string) => boolean}, columns: number, rows?: number): Promise<void> {
+	Object.defineProperty(stdout, 'columns', {value: columns, configurable: true});
+	if (rows !== undefined) Object.defineProperty(stdout, 'rows', {value: rows, configurable: true});
+	await act(async () => {
+		stdout.emit('resize');
+		await tick();
+	});
+}
+
 export async function waitFor(check: () => boolean, what = 'the frame', timeout = 3000): Promise<void> {
 	const start = Date.now();
 	while (!check()) {

@@ -9,7 +9,7 @@ import {runConsole} from '../../source/ui/run-console.js';
 import {Root} from '../../source/ui/Root.js';
 import {consoleOutput, enterFullScreen, terminalProblem} from '../../source/ui/terminal.js';
 import {createServices} from '../../source/ui/storeServices.js';
-import {keys, openedTemplate, press, temporaryStore, tick, type, waitFor} from './helpers.js';
+import {keys, openedTemplate, press, resize, runLine, temporaryStore, tick, waitFor} from './helpers.js';
 
 function fakeStream(isTTY: boolean) {
 	const stream = new PassThrough() as unknown as NodeJS.WriteStream & NodeJS.ReadStream;
@@ -59,18 +59,10 @@ describe('terminal', () => {
 			app = render(<Root services={setup.services} opened={setup.opened} />);
 			await tick();
 		});
-		const resize = async (columns: number, rows: number) => {
-			Object.defineProperty(app.stdout, 'columns', {value: columns, configurable: true});
-			Object.defineProperty(app.stdout, 'rows', {value: rows, configurable: true});
-			await act(async () => {
-				app.stdout.emit('resize');
-				await tick();
-			});
-		};
-		await resize(70, 20);
+		await resize(app.stdout, 70, 20);
 		expect(app.lastFrame()).toContain('at least 80x24');
 		expect(app.lastFrame()).toContain('vpcsim trace');
-		await resize(160, 50);
+		await resize(app.stdout, 160, 50);
 		await waitFor(() => (app.lastFrame() ?? '').includes('[3 Rules]'), 'the wide layout');
 		expect(app.lastFrame()).toContain('[2 Routes]');
 		expect(app.lastFrame()).toContain('[4 Trace]');
@@ -88,40 +80,26 @@ describe('a too-small interval', () => {
 			await tick();
 		});
 		const frame = () => app.lastFrame() ?? '';
-		const resize = async (columns: number, rows: number) => {
-			Object.defineProperty(app.stdout, 'columns', {value: columns, configurable: true});
-			Object.defineProperty(app.stdout, 'rows', {value: rows, configurable: true});
-			await act(async () => {
-				app.stdout.emit('resize');
-				await tick();
-			});
-		};
 		const subnets = () => setup.store.load('basic-public-private').topology.subnets.map(subnet => subnet.name);
-		await press(app.stdin, ':');
-		await type(app.stdin, 'add subnet extra-c vpc=main cidr=10.0.11.0/24');
-		await press(app.stdin, keys.enter);
+		await runLine(app.stdin, 'add subnet extra-c vpc=main cidr=10.0.11.0/24');
 		await waitFor(() => /1 undo\s+saved/.test(frame()), 'the first change saved');
-		await press(app.stdin, ':');
-		await type(app.stdin, 'trace web-1 app-1 tcp 8080');
-		await press(app.stdin, keys.enter);
+		await runLine(app.stdin, 'trace web-1 app-1 tcp 8080');
 		await waitFor(() => frame().includes('Reachable'), 'the trace');
 		await press(app.stdin, 'l', 'l');
 		expect(frame()).toContain('Request hop 3');
 
-		await resize(79, 24);
+		await resize(app.stdout, 79, 24);
 		expect(frame()).toContain('at least 80x24');
 		// Keys other than q and Ctrl-C do nothing while the panes are hidden.
 		await press(app.stdin, 'u');
-		await resize(100, 24);
+		await resize(app.stdout, 100, 24);
 		await waitFor(() => frame().includes('[4 Trace]'), 'the console back');
 		expect(frame()).toContain('subnet extra-c 10.0.11.0/24');
 		expect(frame()).toContain('Request hop 3');
 		expect(frame()).toMatch(/1 undo\s+saved/);
 
 		// The next change saves over the revision the screen kept: no conflict, nothing lost.
-		await press(app.stdin, ':');
-		await type(app.stdin, 'add subnet extra-d vpc=main cidr=10.0.12.0/24');
-		await press(app.stdin, keys.enter);
+		await runLine(app.stdin, 'add subnet extra-d vpc=main cidr=10.0.12.0/24');
 		await waitFor(() => /2 undo\s+saved/.test(frame()), 'the second change saved');
 		expect(frame()).not.toContain('changed on disk');
 		expect(subnets()).toEqual(expect.arrayContaining(['extra-c', 'extra-d']));
