@@ -8,9 +8,9 @@ import type {Topology} from '../model/types.js';
 import {Footer, Header} from './Chrome.js';
 import type {ConsoleState} from './consoleState.js';
 import {HelpOverlay} from './HelpOverlay.js';
-import type {Pane} from './keys.js';
 import type {Layout} from './layout.js';
 import {ConflictOverlay, SuggestedOverlay, TracePickerOverlay} from './Overlays.js';
+import {sideTabs} from './PaneFrame.js';
 import {PalettePanel} from './PalettePanel.js';
 import type {PaletteState} from './paletteState.js';
 import {ResourcesPane} from './ResourcesPane.js';
@@ -53,10 +53,7 @@ export type ConsoleViewProps = {
 export function ConsoleView({state, resourceCursor, topology, layout, bodyLayout, palette, paletteOutput, paletteOutputTop, maxOutput, picker, candidates, treeRows, routeLines, ruleLines, routeView, ruleView, matchedRoute, matchedRule, followingRoutes, followingRules, labelOf, nameOf}: ConsoleViewProps) {
 	const bodyHeight = bodyLayout.body;
 	const overlayBody = state.overlay === 'help' || state.overlay === 'trace-picker' || state.overlay === 'suggested' || state.overlay === 'conflict';
-	const stackedTabs = (active: Pane) =>
-		bodyLayout.mode === 'stacked'
-			? (['routes', 'rules', 'trace'] as const).map(pane => ({number: pane === 'routes' ? 2 : pane === 'rules' ? 3 : 4, title: pane[0]!.toUpperCase() + pane.slice(1), active: pane === active}))
-			: undefined;
+	const stackedTabs = (active: 'routes' | 'rules' | 'trace') => (bodyLayout.mode === 'stacked' ? sideTabs(active) : undefined);
 	const p = bodyLayout.panes;
 	const filtering = state.overlay === 'filter';
 	const routesPane = (

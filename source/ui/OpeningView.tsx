@@ -4,7 +4,7 @@
 import {Box, Text} from 'ink';
 import {paneTitles} from './keys.js';
 import {computeLayout, fit, frame} from './layout.js';
-import {PaneFrame} from './PaneFrame.js';
+import {PaneFrame, sideTabs} from './PaneFrame.js';
 import {hue} from './theme.js';
 
 type Props = {readonly name: string; readonly columns: number; readonly rows: number};
@@ -42,7 +42,7 @@ export function OpeningView({name, columns, rows}: Props) {
 						{empty(4, 'trace')}
 					</>
 				) : (
-					<PaneFrame number={2} title="Routes" rect={p.routes} focused={false} tabs={[{number: 2, title: 'Routes', active: true}, {number: 3, title: 'Rules', active: false}, {number: 4, title: 'Trace', active: false}]}>
+					<PaneFrame number={2} title="Routes" rect={p.routes} focused={false} tabs={sideTabs('routes')}>
 						<Text> </Text>
 					</PaneFrame>
 				)}

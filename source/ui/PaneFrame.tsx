@@ -2,6 +2,7 @@
 // pane's number (its focus key) and a summary on the right.
 import React from 'react';
 import {Box, Text} from 'ink';
+import {paneTitles} from './keys.js';
 import {fit, wrapText, type Rect} from './layout.js';
 import {colorsOn, hue} from './theme.js';
 
@@ -36,6 +37,11 @@ export function PaneFrame({number, title, summary, rect, focused, tabs, children
 			{children}
 		</Box>
 	);
+}
+
+/** The tabs of the compact layout's right-hand place (Routes, Rules, Trace), `active` the one shown. */
+export function sideTabs(active: 'routes' | 'rules' | 'trace'): Array<{number: number; title: string; active: boolean}> {
+	return (['routes', 'rules', 'trace'] as const).map((pane, at) => ({number: at + 2, title: paneTitles[pane], active: pane === active}));
 }
 
 type RowProps = {readonly selected: boolean; readonly focused: boolean; readonly marked?: boolean; readonly width: number; readonly text: string; readonly dim?: string; readonly color?: string};
