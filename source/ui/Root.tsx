@@ -94,7 +94,7 @@ function TooSmall({columns, rows, onQuit}: {columns: number; rows: number; onQui
 export function Root({services: given, opened: initial, start, onFailure, onExit}: RootProps) {
 	const {exit} = useApp();
 	const {columns, rows} = useTerminalSize();
-	const [started, setStarted] = useState<Started | undefined>(given ? {services: given, opened: initial} : undefined);
+	const [services, setServices] = useState<ConsoleServices | undefined>(given);
 	const [opened, setOpened] = useState<Opened | undefined>(initial);
 	const quit = () => {
 		onExit?.();
@@ -104,16 +104,16 @@ export function Root({services: given, opened: initial, start, onFailure, onExit
 		(input, key) => {
 			if ((key.ctrl && input === 'c') || input === 'q') quit();
 		},
-		{isActive: started === undefined},
+		{isActive: services === undefined},
 	);
 	useEffect(() => {
-		if (started || !start) return;
+		if (services || !start) return;
 		// A timer, not a microtask: Ink writes the first frame before the (blocking) load starts.
 		const timer = setTimeout(() => {
 			start.run().then(
 				result => {
 					setOpened(result.opened);
-					setStarted(result);
+					setServices(result.services);
 				},
 				error => {
 					onFailure?.(error);
@@ -123,11 +123,11 @@ export function Root({services: given, opened: initial, start, onFailure, onExit
 		}, 20);
 		return () => clearTimeout(timer);
 	}, []);
-	if (started && opened) {
+	if (services && opened) {
 		// A new key per topology: opening another one starts a fresh screen (state, undo, trace).
-		return <ConsoleScreen key={opened.name} opened={opened} services={started.services} columns={columns} rows={rows} onQuit={quit} onOpen={setOpened} />;
+		return <ConsoleScreen key={opened.name} opened={opened} services={services} columns={columns} rows={rows} onQuit={quit} onOpen={setOpened} />;
 	}
 	if (tooSmall(columns, rows)) return <TooSmall columns={columns} rows={rows} onQuit={quit} />;
-	if (!started) return start?.name ? <OpeningView name={start.name} columns={columns} rows={rows} /> : <Text bold>Welcome to vpcsim</Text>;
-	return <TemplatePicker services={started.services} width={columns} onOpened={setOpened} onQuit={quit} />;
+	if (!services) return start?.name ? <OpeningView name={start.name} columns={columns} rows={rows} /> : <Text bold>Welcome to vpcsim</Text>;
+	return <TemplatePicker services={services} width={columns} onOpened={setOpened} onQuit={quit} />;
 }

@@ -47,7 +47,8 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
 	let failure: unknown;
 	const screen = enterFullScreen(streams);
 	try {
-		const app = render(<Root start={start} onFailure={error => (failure = error)} />, {
+		// A failed start ends the app; its error is taken from the start itself, below.
+		const app = render(<Root start={start} />, {
 			stdin: streams.stdin,
 			stdout: consoleOutput(streams.stdout),
 			stderr: streams.stderr,
@@ -58,7 +59,7 @@ export async function runConsole(options: ConsoleOptions): Promise<number> {
 		});
 		await app.waitUntilExit();
 		quit = true;
-		await starting?.catch(error => (failure ??= error));
+		await starting?.catch(error => (failure = error));
 	} finally {
 		screen.restore();
 	}
